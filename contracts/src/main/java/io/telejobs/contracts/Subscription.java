@@ -1,0 +1,49 @@
+package io.telejobs.contracts;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A subscriber's alert settings.
+ *
+ * <p>Topic {@link Topics#SUBSCRIPTIONS} ({@code subscriptions.v1}, compacted). Key: {@link #id()}.
+ * Value: this record as JSON; a tombstone deletes the subscription.
+ *
+ * @param schemaVersion {@link #SCHEMA_VERSION}
+ * @param id subscription id
+ * @param email where email alerts go, or null for webhook only
+ * @param webhookUrl where webhook alerts go, or null for email only
+ * @param criteria which jobs fit
+ * @param frequency instant or digest
+ * @param status pending until opted in, then active or paused
+ * @param updatedAt when it last changed
+ */
+public record Subscription(
+    int schemaVersion,
+    String id,
+    String email,
+    String webhookUrl,
+    Criteria criteria,
+    Frequency frequency,
+    SubscriptionStatus status,
+    Instant updatedAt) {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  public Subscription {
+    JobPosting.requireText(id, "id");
+    if ((email == null || email.isBlank()) && (webhookUrl == null || webhookUrl.isBlank())) {
+      throw new IllegalArgumentException("a subscription needs an email or a webhookUrl");
+    }
+    criteria = criteria == null ? Criteria.any() : criteria;
+    frequency = frequency == null ? Frequency.INSTANT : frequency;
+    status = status == null ? SubscriptionStatus.PENDING : status;
+    Objects.requireNonNull(updatedAt, "updatedAt");
+  }
+
+  @JsonIgnore
+  public boolean isActive() {
+    return status == SubscriptionStatus.ACTIVE;
+  }
+}

@@ -1,0 +1,55 @@
+package io.telejobs.contracts;
+
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** Every topic of the pipeline. Names carry a version; a breaking change makes a new topic. */
+public final class Topics {
+  private Topics() {}
+
+  private static final Serde<String> KEY = Serdes.String();
+
+  /** Postings from ingest, keyed by posting id; tombstone = job closed. */
+  public static final Topic<String, JobPosting> POSTINGS =
+      new Topic<>("jobs.postings.v1", KEY, new JsonSerde<>(JobPosting.class), true,
+          "jobs.postings.v1.schema.json");
+
+  /** Matched jobs from the matcher, keyed by posting id; tombstone = job closed. */
+  public static final Topic<String, MatchedJob> MATCHED =
+      new Topic<>("jobs.matched.v1", KEY, new JsonSerde<>(MatchedJob.class), true,
+          "jobs.matched.v1.schema.json");
+
+  /** Subscriptions, keyed by subscription id; tombstone = deleted. */
+  public static final Topic<String, Subscription> SUBSCRIPTIONS =
+      new Topic<>("subscriptions.v1", KEY, new JsonSerde<>(Subscription.class), true,
+          "subscriptions.v1.schema.json");
+
+  /** Alert decisions, keyed by subscription id. */
+  public static final Topic<String, Alert> ALERTS =
+      new Topic<>("alerts.v1", KEY, new JsonSerde<>(Alert.class), false, "alerts.v1.schema.json");
+
+  /** Delivery outcomes, keyed by alert id. */
+  public static final Topic<String, DeliveryRecord> DELIVERIES =
+      new Topic<>("deliveries.v1", KEY, new JsonSerde<>(DeliveryRecord.class), false,
+          "deliveries.v1.schema.json");
+
+  /** Crawl failures, keyed by URL. */
+  public static final Topic<String, IngestError> INGEST_ERRORS =
+      new Topic<>("ingest.errors.v1", KEY, new JsonSerde<>(IngestError.class), false,
+          "ingest.errors.v1.schema.json");
+
+  /** Records the matcher could not read or tag: original key and value bytes, cause in headers. */
+  public static final Topic<byte[], byte[]> MATCHER_DLQ =
+      new Topic<>("matcher.dlq.v1", Serdes.ByteArray(), Serdes.ByteArray(), false, null);
+
+  /** Records or alerts the notifier could not process or deliver: original bytes, cause in headers. */
+  public static final Topic<byte[], byte[]> NOTIFIER_DLQ =
+      new Topic<>("notifier.dlq.v1", Serdes.ByteArray(), Serdes.ByteArray(), false, null);
+
+  /** All topics, for creating them and for documentation checks. */
+  public static List<Topic<?, ?>> all() {
+    return List.of(POSTINGS, MATCHED, SUBSCRIPTIONS, ALERTS, DELIVERIES, INGEST_ERRORS, MATCHER_DLQ,
+        NOTIFIER_DLQ);
+  }
+}

@@ -1,0 +1,102 @@
+package io.telejobs.contracts.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * Reads configuration from an environment map. Apps pass {@code System.getenv()}; tests pass a map.
+ *
+ * <p>{@code KAFKA_*} variables pass through to Kafka client properties: {@code KAFKA_BOOTSTRAP_SERVERS}
+ * becomes {@code bootstrap.servers}, {@code KAFKA_SASL_JAAS_CONFIG} becomes {@code sasl.jaas.config}.
+ */
+public final class Env {
+  /** The one Kafka variable every service requires. */
+  public static final EnvVar KAFKA_BOOTSTRAP_SERVERS =
+      EnvVar.required("KAFKA_BOOTSTRAP_SERVERS", "Kafka bootstrap servers, e.g. localhost:9092");
+
+  private static final String KAFKA_PREFIX = "KAFKA_";
+  private final Map<String, String> env;
+
+  public Env(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  /** The value, its default when unset or blank, or a {@link ConfigException} naming it. */
+  public String get(EnvVar var) {
+    String value = env.get(var.name());
+    if (value == null || value.isBlank()) {
+      if (var.isRequired()) {
+        throw new ConfigException(
+            "missing required environment variable " + var.name() + " (" + var.description() + ")");
+      }
+      return var.defaultValue();
+    }
+    return value.trim();
+  }
+
+  public int getInt(EnvVar var) {
+    String value = get(var);
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new ConfigException(var.name() + " must be a whole number, was '" + value + "'");
+    }
+  }
+
+  public boolean getBoolean(EnvVar var) {
+    String value = get(var).toLowerCase(Locale.ROOT);
+    return switch (value) {
+      case "true", "yes", "1", "on" -> true;
+      case "false", "no", "0", "off" -> false;
+      default -> throw new ConfigException(var.name() + " must be true or false, was '" + value + "'");
+    };
+  }
+
+  /** An ISO-8601 duration ({@code PT1S}) or a number of milliseconds. */
+  public Duration getDuration(EnvVar var) {
+    String value = get(var);
+    try {
+      return value.matches("\\d+") ? Duration.ofMillis(Long.parseLong(value)) : Duration.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new ConfigException(
+          var.name() + " must be milliseconds or an ISO-8601 duration like PT2S, was '" + value + "'");
+    }
+  }
+
+  public Path getPath(EnvVar var) {
+    return Path.of(get(var));
+  }
+
+  /**
+   * Kafka client properties from every {@code KAFKA_*} variable. Fails when {@code
+   * KAFKA_BOOTSTRAP_SERVERS} is missing.
+   */
+  public Properties kafkaProperties() {
+    get(KAFKA_BOOTSTRAP_SERVERS);
+    Properties props = new Properties();
+    kafkaEntries().forEach(props::setProperty);
+    return props;
+  }
+
+  /** The {@code KAFKA_*} variables as client property names, sorted. */
+  public Map<String, String> kafkaEntries() {
+    Map<String, String> out = new TreeMap<>();
+    env.forEach(
+        (k, v) -> {
+          if (k.startsWith(KAFKA_PREFIX) && v != null && !v.isBlank()) {
+            out.put(kafkaPropertyName(k), v.trim());
+          }
+        });
+    return out;
+  }
+
+  /** {@code KAFKA_BOOTSTRAP_SERVERS} to {@code bootstrap.servers}. */
+  public static String kafkaPropertyName(String variable) {
+    return variable.substring(KAFKA_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+  }
+}

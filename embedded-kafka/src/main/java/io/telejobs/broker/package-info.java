@@ -1,0 +1,2 @@
+/** A real single-node KRaft Kafka broker run in-process from the Maven Central artifacts. */
+package io.telejobs.broker;
