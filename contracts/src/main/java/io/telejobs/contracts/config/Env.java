@@ -19,6 +19,18 @@ public final class Env {
   public static final EnvVar KAFKA_BOOTSTRAP_SERVERS =
       EnvVar.required("KAFKA_BOOTSTRAP_SERVERS", "Kafka bootstrap servers, e.g. localhost:9092");
 
+  /** Partitions of topics a service creates when they are missing. */
+  public static final EnvVar TOPIC_PARTITIONS =
+      EnvVar.optional("APP_TOPIC_PARTITIONS", "3", "partitions of topics created at start-up when missing");
+
+  /** Replication factor of topics a service creates when they are missing. */
+  public static final EnvVar TOPIC_REPLICATION =
+      EnvVar.optional("APP_TOPIC_REPLICATION", "1", "replication factor of topics created at start-up when missing");
+
+  /** The variables every service reads. */
+  public static final java.util.List<EnvVar> COMMON =
+      java.util.List.of(KAFKA_BOOTSTRAP_SERVERS, TOPIC_PARTITIONS, TOPIC_REPLICATION);
+
   private static final String KAFKA_PREFIX = "KAFKA_";
   private final Map<String, String> env;
 
@@ -93,6 +105,12 @@ public final class Env {
           }
         });
     return out;
+  }
+
+  /** Creates the given topics if missing, with the configured partitions and replication. */
+  public void ensureTopics(java.util.Collection<io.telejobs.contracts.Topic<?, ?>> topics) {
+    io.telejobs.contracts.TopicAdmin.ensure(kafkaProperties(), topics, getInt(TOPIC_PARTITIONS),
+        (short) getInt(TOPIC_REPLICATION));
   }
 
   /** {@code KAFKA_BOOTSTRAP_SERVERS} to {@code bootstrap.servers}. */

@@ -1,0 +1,73 @@
+package io.telejobs.ingest;
+
+import io.telejobs.contracts.config.Env;
+import io.telejobs.contracts.config.EnvVar;
+import io.telejobs.ingest.fetch.FetchPolicy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Ingest's settings, from environment variables.
+ *
+ * @param kafka Kafka client properties ({@code KAFKA_*})
+ * @param sourcesFile path or {@code classpath:} location of the sources file
+ * @param fetchPolicy politeness and limits
+ * @param continuous crawl forever every {@code interval}, or once and exit
+ * @param interval time between two crawls of all sources in continuous mode
+ * @param env the raw environment, for {@code ${VAR}} substitution in the sources file
+ */
+public record IngestConfig(
+    Properties kafka,
+    String sourcesFile,
+    FetchPolicy fetchPolicy,
+    boolean continuous,
+    Duration interval,
+    Map<String, String> env) {
+
+  public static final EnvVar SOURCES_FILE = EnvVar.required("APP_SOURCES_FILE",
+      "sources file to crawl: a path, or classpath:sources/demo.json for the bundled demo");
+  public static final EnvVar USER_AGENT = EnvVar.optional("APP_USER_AGENT",
+      "telejobs-bot/0.1 (+https://github.com/telejobs/telejobs#crawling-etiquette)",
+      "User-Agent sent with every request; keep a contact URL in it");
+  public static final EnvVar ROBOTS_AGENT = EnvVar.optional("APP_ROBOTS_AGENT", "telejobs-bot",
+      "the name matched against robots.txt User-agent lines");
+  public static final EnvVar HOST_DELAY = EnvVar.optional("APP_HOST_DELAY", "PT1S",
+      "minimum time between two requests to one host (ISO-8601 duration or ms)");
+  public static final EnvVar MAX_CRAWL_DELAY = EnvVar.optional("APP_MAX_CRAWL_DELAY", "PT30S",
+      "cap on a robots.txt Crawl-delay");
+  public static final EnvVar HTTP_TIMEOUT = EnvVar.optional("APP_HTTP_TIMEOUT", "PT20S",
+      "connect and read timeout of one request");
+  public static final EnvVar MAX_BODY_BYTES = EnvVar.optional("APP_MAX_BODY_BYTES", "5242880",
+      "larger response bodies are cut off at this size and reported");
+  public static final EnvVar MODE = EnvVar.optional("APP_INGEST_MODE", "once",
+      "once: crawl every source and exit; continuous: crawl again every APP_CRAWL_INTERVAL");
+  public static final EnvVar INTERVAL = EnvVar.optional("APP_CRAWL_INTERVAL", "PT6H",
+      "time between crawls in continuous mode");
+
+  /** Every variable ingest reads, for --help, the README and the compose-file check. */
+  public static List<EnvVar> variables() {
+    List<EnvVar> all = new ArrayList<>(Env.COMMON);
+    all.addAll(List.of(SOURCES_FILE, USER_AGENT, ROBOTS_AGENT, HOST_DELAY, MAX_CRAWL_DELAY,
+        HTTP_TIMEOUT, MAX_BODY_BYTES, MODE, INTERVAL));
+    return List.copyOf(all);
+  }
+
+  /** Reads and checks every variable; a missing or malformed one fails with its name. */
+  public static IngestConfig fromEnv(Map<String, String> environment) {
+    Env env = new Env(environment);
+    String mode = env.get(MODE).toLowerCase(Locale.ROOT);
+    if (!mode.equals("once") && !mode.equals("continuous")) {
+      throw new io.telejobs.contracts.config.ConfigException(
+          MODE.name() + " must be once or continuous, was '" + mode + "'");
+    }
+    FetchPolicy policy = new FetchPolicy(env.get(USER_AGENT), env.get(ROBOTS_AGENT),
+        env.getDuration(HOST_DELAY), env.getDuration(MAX_CRAWL_DELAY), env.getDuration(HTTP_TIMEOUT),
+        env.getInt(MAX_BODY_BYTES));
+    return new IngestConfig(env.kafkaProperties(), env.get(SOURCES_FILE), policy,
+        mode.equals("continuous"), env.getDuration(INTERVAL), Map.copyOf(environment));
+  }
+}

@@ -1,0 +1,16 @@
+package io.telejobs.ingest.crawl;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Live counters of one crawl, read by the progress display and printed as the summary. */
+public final class CrawlReport {
+  public final AtomicInteger pagesFetched = new AtomicInteger();
+  public final AtomicInteger postingsFound = new AtomicInteger();
+  public final AtomicInteger errors = new AtomicInteger();
+
+  @Override
+  public String toString() {
+    return "pages fetched=" + pagesFetched.get() + ", postings found=" + postingsFound.get()
+        + ", errors=" + errors.get();
+  }
+}

@@ -1,0 +1,137 @@
+package io.telejobs.ingest.crawl;
+
+import io.telejobs.contracts.IngestError;
+import io.telejobs.contracts.JobPosting;
+import io.telejobs.ingest.extract.Extraction;
+import io.telejobs.ingest.extract.JsonLdExtractor;
+import io.telejobs.ingest.extract.PostingDraft;
+import io.telejobs.ingest.fetch.FetchException;
+import io.telejobs.ingest.fetch.FetchResult;
+import io.telejobs.ingest.fetch.PageFetcher;
+import io.telejobs.ingest.source.Source;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Crawls one listing source: fetches the seeds, follows posting links and pagination within the depth
+ * and page limits, and hands every posting and every failure to the sink. A page that fails is reported
+ * and skipped; it never stops the crawl.
+ */
+public final class Crawler {
+  private static final Logger LOG = LoggerFactory.getLogger(Crawler.class);
+
+  private final PageFetcher fetcher;
+  private final JsonLdExtractor extractor;
+  private final UrlCanonicalizer canonicalizer;
+  private final PostingFactory factory;
+  private final Clock clock;
+
+  public Crawler(PageFetcher fetcher, JsonLdExtractor extractor, UrlCanonicalizer canonicalizer,
+      Clock clock) {
+    this.fetcher = fetcher;
+    this.extractor = extractor;
+    this.canonicalizer = canonicalizer;
+    this.factory = new PostingFactory(canonicalizer);
+    this.clock = clock;
+  }
+
+  private record Page(String url, int depth) {}
+
+  /** Crawls {@code source} once. */
+  public void crawl(Source source, PostingSink sink, CrawlReport report) throws InterruptedException {
+    Deque<Page> queue = new ArrayDeque<>();
+    Set<String> seen = new HashSet<>();
+    for (URI seed : source.seeds()) {
+      String c = canonicalizer.canonical(seed.toString());
+      if (c != null && seen.add(c)) {
+        queue.add(new Page(c, 0));
+      }
+    }
+    int fetched = 0;
+    while (!queue.isEmpty() && fetched < source.maxPages()) {
+      Page page = queue.poll();
+      fetched++;
+      FetchResult result;
+      try {
+        result = fetcher.fetch(URI.create(page.url()));
+      } catch (FetchException e) {
+        fail(sink, report, source, page.url(), IngestError.Stage.FETCH, e.getMessage());
+        continue;
+      }
+      report.pagesFetched.incrementAndGet();
+      Instant fetchedAt = clock.instant();
+      String pageUrl = result.finalUrl().toString();
+      if (result.truncated()) {
+        fail(sink, report, source, pageUrl, IngestError.Stage.FETCH,
+            "body larger than the size limit; cut off and read as far as it went");
+      }
+      Document doc;
+      try {
+        doc = Jsoup.parse(result.body(), pageUrl);
+      } catch (RuntimeException e) {
+        fail(sink, report, source, pageUrl, IngestError.Stage.PARSE, e.toString());
+        continue;
+      }
+      Extraction extraction = extractor.parse(doc);
+      for (String problem : extraction.problems()) {
+        fail(sink, report, source, pageUrl, IngestError.Stage.EXTRACT, problem);
+      }
+      for (PostingDraft draft : extraction.postings()) {
+        JobPosting posting = factory.complete(draft, source.name(), pageUrl, fetchedAt);
+        report.postingsFound.incrementAndGet();
+        sink.posting(posting);
+      }
+      if (page.depth() < source.maxDepth()) {
+        enqueueLinks(doc, source.linkSelector(), page.depth() + 1, pageUrl, queue, seen);
+      }
+      if (source.nextSelector() != null) {
+        enqueueLinks(doc, source.nextSelector(), page.depth(), pageUrl, queue, seen);
+      }
+    }
+    if (!queue.isEmpty()) {
+      LOG.info("source {}: page limit {} reached, {} links left for the next crawl", source.name(),
+          source.maxPages(), queue.size());
+    }
+  }
+
+  private void enqueueLinks(Document doc, String selector, int depth, String pageUrl,
+      Deque<Page> queue, Set<String> seen) {
+    String host = URI.create(pageUrl).getHost();
+    String css = selector == null ? "a[href]" : selector;
+    for (Element a : doc.select(css)) {
+      String href = a.absUrl("href");
+      if (href.isEmpty()) {
+        continue;
+      }
+      String c = canonicalizer.canonical(href);
+      if (c == null) {
+        continue;
+      }
+      String linkHost = URI.create(c).getHost();
+      boolean sameSite = host != null && linkHost != null
+          && linkHost.toLowerCase(Locale.ROOT).equals(host.toLowerCase(Locale.ROOT));
+      if ((selector != null || sameSite) && seen.add(c)) {
+        queue.add(new Page(c, depth));
+      }
+    }
+  }
+
+  private void fail(PostingSink sink, CrawlReport report, Source source, String url,
+      IngestError.Stage stage, String reason) {
+    report.errors.incrementAndGet();
+    LOG.warn("source {}: {} failed for {}: {}", source.name(), stage, url, reason);
+    sink.error(new IngestError(IngestError.SCHEMA_VERSION, source.name(), url, stage, reason,
+        clock.instant()));
+  }
+}

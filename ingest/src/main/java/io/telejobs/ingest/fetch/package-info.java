@@ -1,0 +1,2 @@
+/** HTTP fetching: robots.txt, per-host politeness, timeouts and size limits. */
+package io.telejobs.ingest.fetch;

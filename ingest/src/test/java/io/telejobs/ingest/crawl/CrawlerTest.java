@@ -1,0 +1,115 @@
+package io.telejobs.ingest.crawl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.telejobs.contracts.IngestError;
+import io.telejobs.contracts.JobPosting;
+import io.telejobs.ingest.extract.JsonLdExtractor;
+import io.telejobs.ingest.fetch.FetchPolicy;
+import io.telejobs.ingest.fetch.HostGate;
+import io.telejobs.ingest.fetch.JsoupFetcher;
+import io.telejobs.ingest.source.Source;
+import io.telejobs.testkit.FixtureHttpServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Crawls the fixture site over real HTTP on loopback. */
+class CrawlerTest {
+  private static final Duration DELAY = Duration.ofMillis(150);
+  private FixtureHttpServer site;
+  private final List<JobPosting> postings = new ArrayList<>();
+  private final List<IngestError> errors = new ArrayList<>();
+  private final PostingSink sink = new PostingSink() {
+    @Override
+    public void posting(JobPosting p) {
+      postings.add(p);
+    }
+
+    @Override
+    public void error(IngestError e) {
+      errors.add(e);
+    }
+  };
+
+  @BeforeEach
+  void start() {
+    site = FixtureHttpServer.serving("sites/clinic");
+  }
+
+  @AfterEach
+  void stop() {
+    site.close();
+  }
+
+  private CrawlReport crawl(String linkSelector) throws InterruptedException {
+    FetchPolicy policy = new FetchPolicy("telejobs-test/1.0 (+http://localhost/bot)", "telejobs-bot",
+        DELAY, Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000_000);
+    Crawler crawler = new Crawler(new JsoupFetcher(policy, HostGate.system()), new JsonLdExtractor(),
+        new UrlCanonicalizer(), Clock.systemUTC());
+    Source source = new Source("clinic", "listing", List.of(site.uri("/")), linkSelector, null, 1, 50);
+    CrawlReport report = new CrawlReport();
+    crawler.crawl(source, sink, report);
+    return report;
+  }
+
+  @Test
+  void followsListingLinksOnceEachAndExtractsEveryPosting() throws Exception {
+    CrawlReport report = crawl("a.job");
+
+    assertThat(postings).extracting(JobPosting::title).containsExactlyInAnyOrder(
+        "Telehealth Project Manager", "Virtual Care Program Manager", "Telehealth Coordinator",
+        "Remote Patient Monitoring Coordinator", "Clinical Informatics Project Manager & Analyst");
+    assertThat(postings).extracting(JobPosting::id).contains("clinic:RH-1042", "clinic:RH-2001");
+    assertThat(site.requests("/jobs/telehealth-pm.html")).as("duplicate tracked links fetched once").hasSize(1);
+    assertThat(report.pagesFetched.get()).as("index + 4 posting pages; 404 and robots-disallowed pages are not fetched").isEqualTo(5);
+    assertThat(report.postingsFound.get()).isEqualTo(5);
+  }
+
+  @Test
+  void reportsMissingPagesAndBrokenBlocksWithoutStopping() throws Exception {
+    crawl("a.job");
+
+    assertThat(errors).extracting(IngestError::stage, e -> e.url().replace(site.baseUrl(), ""))
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(IngestError.Stage.FETCH, "/jobs/missing.html"),
+            org.assertj.core.groups.Tuple.tuple(IngestError.Stage.EXTRACT, "/jobs/broken.html"));
+    assertThat(errors).filteredOn(e -> e.url().endsWith("missing.html")).singleElement()
+        .extracting(IngestError::reason).asString().contains("404");
+  }
+
+  @Test
+  void obeysRobotsAndSendsAnHonestUserAgent() throws Exception {
+    crawl("a.job");
+
+    assertThat(site.requests("/private/secret.html")).isEmpty();
+    assertThat(site.requests("/robots.txt")).hasSize(1);
+    assertThat(site.requests()).allSatisfy(r ->
+        assertThat(r.header("User-Agent")).startsWith("telejobs-test/1.0 (+http"));
+    assertThat(errors).anySatisfy(e -> assertThat(e.reason()).contains("robots.txt"));
+  }
+
+  @Test
+  void keepsThePerHostDelayBetweenRequests() throws Exception {
+    crawl("a.job");
+
+    List<FixtureHttpServer.Request> requests = site.requests();
+    assertThat(requests).hasSizeGreaterThan(4);
+    for (int i = 1; i < requests.size(); i++) {
+      Duration gap = Duration.between(requests.get(i - 1).at(), requests.get(i).at());
+      assertThat(gap).as("gap before %s", requests.get(i).path()).isGreaterThanOrEqualTo(DELAY.minusMillis(5));
+    }
+  }
+
+  @Test
+  void withoutASelectorFollowsOnlySameHostLinks() throws Exception {
+    crawl(null);
+
+    assertThat(postings).hasSize(5);
+    assertThat(errors).noneMatch(e -> e.url().contains("elsewhere.example.com"));
+  }
+}
