@@ -1,0 +1,2 @@
+/** Career level from the title and the years of experience asked for. */
+package io.telejobs.matcher.level;

@@ -1,0 +1,84 @@
+package io.telejobs.matcher.salary;
+
+import io.telejobs.contracts.Level;
+import io.telejobs.contracts.NormalizedSalary;
+import io.telejobs.contracts.Reason;
+import io.telejobs.contracts.StatedSalary;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Normalises stated pay: structured amounts first, text second; annualises through {@link Period} and
+ * assigns the profile's band.
+ */
+public final class SalaryNormalizer {
+  private final SalaryParser parser = new SalaryParser();
+  private final SalaryBands bands;
+
+  /** A normalised salary, or none, with the reason either way. */
+  public record Result(NormalizedSalary salary, Reason reason) {}
+
+  public SalaryNormalizer(SalaryBands bands) {
+    this.bands = bands;
+  }
+
+  public Result normalize(StatedSalary stated, String country) {
+    if (stated == null) {
+      return new Result(null, new Reason("salary=unknown", "salary.not-stated", ""));
+    }
+    Optional<ParsedSalary> parsed = fromStructure(stated);
+    String rule = "salary.structured";
+    if (parsed.isEmpty()) {
+      parsed = parser.parse(stated.text(), stated.currency(), country);
+      rule = "salary.text";
+    }
+    if (parsed.isEmpty()) {
+      return new Result(null, new Reason("salary=unknown", "salary.no-amount",
+          stated.text() == null ? "" : stated.text()));
+    }
+    ParsedSalary p = parsed.get();
+    BigDecimal annualMin = ParsedSalary.plain(p.period().annualise(p.min()));
+    BigDecimal annualMax = ParsedSalary.plain(p.period().annualise(p.max()));
+    Level band = bands.bandOf(p.currency(), annualMin, annualMax);
+    NormalizedSalary n = new NormalizedSalary(p.currency(), p.period().name(), p.min(), p.max(),
+        annualMin, annualMax, band, p.assumption());
+    String tag = "salary=" + p.currency() + " " + show(annualMin) + "-" + show(annualMax) + "/year"
+        + (band == null ? "" : " band=" + band.name().toLowerCase(Locale.ROOT));
+    String evidence = stated.text() != null ? stated.text() : describe(stated);
+    return new Result(n, new Reason(tag, rule + (p.assumption() == null ? "" : " (" + p.assumption() + ")"), evidence));
+  }
+
+  private Optional<ParsedSalary> fromStructure(StatedSalary s) {
+    BigDecimal min = s.min() != null ? s.min() : s.value();
+    BigDecimal max = s.max() != null ? s.max() : s.value();
+    if ((min == null && max == null) || s.currency() == null || !s.currency().matches("[A-Za-z]{3}")) {
+      return Optional.empty();
+    }
+    Period period = Period.parse(s.unit());
+    String assumption = null;
+    if (period == null) {
+      if (s.text() != null) {
+        Optional<ParsedSalary> fromText = parser.parse(s.text(), s.currency(), null);
+        if (fromText.isPresent()) {
+          return fromText;
+        }
+      }
+      BigDecimal amount = max != null ? max : min;
+      period = amount.compareTo(BigDecimal.valueOf(300)) < 0 ? Period.HOUR : Period.YEAR;
+      assumption = "unitText missing; read as " + period.name().toLowerCase(Locale.ROOT) + " from the amount";
+    }
+    return Optional.of(new ParsedSalary(s.currency().toUpperCase(Locale.ROOT), period,
+        min, max, assumption));
+  }
+
+  private static String describe(StatedSalary s) {
+    return List.of(String.valueOf(s.currency()), String.valueOf(s.min()), String.valueOf(s.max()),
+        String.valueOf(s.value()), String.valueOf(s.unit())).toString();
+  }
+
+  private static String show(BigDecimal v) {
+    return v == null ? "?" : v.toPlainString();
+  }
+}

@@ -1,0 +1,312 @@
+package io.telejobs.matcher.salary;
+
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads pay from free text as postings write it: {@code $120,000 - $140,000 a year}, {@code ₹15 LPA},
+ * {@code Rs. 6-8 lakhs per annum}, {@code 15,00,000 CTC}, {@code £45k-£55k}, {@code €4.500 / Monat},
+ * {@code up to $65/hr}, {@code from 1.2 Cr}. Amounts that are not pay (401(k) match, budgets, bonuses
+ * alone) are ignored. No number means unknown: it never guesses an amount.
+ */
+public final class SalaryParser {
+  private static final Pattern NOT_PAY_NUMBERS = Pattern.compile(
+      "\\b(401\\s*\\(?k\\)?|403\\s*\\(?b\\)?|457\\s*\\(?b\\)?|24\\s*/\\s*7|24x7|\\d+\\s*%|\\d{1,2}(:\\d{2})?\\s*(am|pm)\\b)",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern NOT_PAY_CONTEXT = Pattern.compile(
+      "\\b(budget|budgets|bonus|bonuses|sign[- ]?on|signing|relocation|stipend|reimburse\\w*|equity|stock|"
+          + "rsus?|referral|revenue|funding|raised|valuation|portfolio of|grant|employees|staff of|beds|"
+          + "patients|clinics|hospitals|users|members|tuition|allowance|per diem travel)\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern PAY_WORD = Pattern.compile(
+      "\\b(salary|salaries|pay|compensation|base|wage|wages|rate|ctc|lpa|per annum|per year|annual|annually|"
+          + "hourly|per hour|/\\s*h(ou)?r|a year|an hour|ote|package|range)\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern AMOUNT = Pattern.compile(
+      "(?<cur>us\\$|usd|ca\\$|c\\$|cad|a\\$|au\\$|aud|inr|rs\\.?|₹|£|gbp|€|eur|\\$)?\\s*"
+          + "(?<num>\\d{1,3}(?:,\\d{2,3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?!\\d)|\\d+(?:\\.\\d+)?)"
+          + "\\s*(?<mult>k\\b|m\\b|mn\\b|mm\\b|million\\b|thousand\\b|lakhs?\\b|lacs?\\b|l\\b|lpa\\b|crores?\\b|cr\\b)?"
+          + "\\s*(?<cur2>usd|cad|aud|inr|gbp|eur|₹|€|£)?",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern RANGE_JOIN = Pattern.compile("^\\s*(-|to|and|through|till|until|/)\\s*$",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern UP_TO = Pattern.compile("\\b(up to|upto|max(imum)?|not to exceed|as much as|under)\\s*$",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern FROM = Pattern.compile(
+      "\\b(from|starting( at| from)?|starts at|min(imum)?( of)?|at least|over|above|minimum)\\s*$",
+      Pattern.CASE_INSENSITIVE);
+
+  private static final BigDecimal THOUSAND = BigDecimal.valueOf(1_000);
+  private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+  private static final BigDecimal LAKH = BigDecimal.valueOf(100_000);
+  private static final BigDecimal CRORE = BigDecimal.valueOf(10_000_000);
+
+  private record Amount(
+      BigDecimal value, String currency, String multiplier, int start, int end, boolean plus) {}
+
+  /**
+   * Parses {@code text}.
+   *
+   * @param text the pay as written
+   * @param currencyHint ISO code from structured data, or null
+   * @param countryHint ISO country of the posting, or null; a bare {@code $} in the US is no assumption
+   */
+  public Optional<ParsedSalary> parse(String text, String currencyHint, String countryHint) {
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    String t = Normalizer.normalize(text, Normalizer.Form.NFKC)
+        .replaceAll("[\\u2010-\\u2015\\u2212]", "-")
+        .replace('\u00a0', ' ');
+    String lower = t.toLowerCase(Locale.ROOT);
+    String masked = mask(t);
+
+    List<Amount> amounts = new ArrayList<>();
+    Matcher m = AMOUNT.matcher(masked);
+    while (m.find()) {
+      String num = m.group("num");
+      if (num == null) {
+        continue;
+      }
+      String cur = m.group("cur") != null ? m.group("cur") : m.group("cur2");
+      String mult = m.group("mult");
+      if (cur == null && mult == null && looksLikeYearOrCount(masked, m.start("num"), m.end("num"), num)) {
+        continue;
+      }
+      BigDecimal v = number(num, cur);
+      if (v == null) {
+        continue;
+      }
+      if (isNotPay(masked, m.start(), m.end())) {
+        continue;
+      }
+      int numberEnd = mult != null ? m.end("mult") : m.end("num");
+      boolean plus = numberEnd < masked.length() && masked.charAt(numberEnd) == '+';
+      amounts.add(new Amount(v, cur, mult == null ? null : mult.toLowerCase(Locale.ROOT), m.start(),
+          m.end(), plus));
+    }
+    if (amounts.isEmpty()) {
+      return Optional.empty();
+    }
+
+    Amount first = amounts.get(0);
+    Amount second = null;
+    if (amounts.size() > 1) {
+      Amount next = amounts.get(1);
+      if (RANGE_JOIN.matcher(masked.substring(first.end(), next.start())).matches()) {
+        second = next;
+      }
+    }
+    String sharedMult = second != null && second.multiplier() != null ? second.multiplier() : first.multiplier();
+    BigDecimal a = scale(first.value(), first.multiplier() != null ? first.multiplier()
+        : (second != null && sharedAppliesToFirst(first.value(), second) ? second.multiplier() : null));
+    BigDecimal b = second == null ? null : scale(second.value(), second.multiplier() != null
+        ? second.multiplier() : first.multiplier());
+
+    List<String> assumptions = new ArrayList<>();
+    String currency = currency(first.currency(), second == null ? null : second.currency(), lower,
+        sharedMult, currencyHint, countryHint, assumptions);
+    if (currency == null) {
+      return Optional.empty();
+    }
+    Period period = period(lower, sharedMult, currency, b == null ? a : b, assumptions);
+
+    BigDecimal min;
+    BigDecimal max;
+    String before = masked.substring(0, first.start());
+    if (second != null) {
+      min = a.min(b);
+      max = a.max(b);
+    } else if (UP_TO.matcher(before).find()) {
+      min = null;
+      max = a;
+    } else if (FROM.matcher(before).find() || first.plus()) {
+      min = a;
+      max = null;
+    } else {
+      min = a;
+      max = a;
+    }
+    return Optional.of(new ParsedSalary(currency, period, min, max,
+        assumptions.isEmpty() ? null : String.join("; ", assumptions)));
+  }
+
+  /** Hides numbers that are never pay: 401(k), percentages, times of day. */
+  private static String mask(String t) {
+    Matcher m = NOT_PAY_NUMBERS.matcher(t);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement("#".repeat(m.group().length())));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static boolean isNotPay(String text, int start, int end) {
+    int from = Math.max(0, start - 40);
+    int to = Math.min(text.length(), end + 40);
+    String window = text.substring(from, to);
+    if (!NOT_PAY_CONTEXT.matcher(window).find()) {
+      return false;
+    }
+    // "Salary $120k plus bonus": pay words near the amount keep it
+    String near = text.substring(Math.max(0, start - 25), Math.min(text.length(), end + 15));
+    Matcher notPay = NOT_PAY_CONTEXT.matcher(near);
+    if (!notPay.find()) {
+      return !PAY_WORD.matcher(window).find();
+    }
+    int notPayAt = Math.max(0, start - 25) + notPay.start();
+    Matcher pay = PAY_WORD.matcher(near);
+    if (pay.find()) {
+      int payAt = Math.max(0, start - 25) + pay.start();
+      return Math.abs(notPayAt - start) < Math.abs(payAt - start);
+    }
+    return true;
+  }
+
+  private static boolean looksLikeYearOrCount(String text, int start, int end, String num) {
+    String digits = num.replace(",", "");
+    if (digits.matches("(19|20)\\d{2}")) {
+      return true;
+    }
+    String after = text.substring(end, Math.min(text.length(), end + 12)).toLowerCase(Locale.ROOT);
+    return after.matches("^\\s*\\+?\\s*(years?|yrs?|months? of|hours? per week|hrs? per week|days?\\b(?! rate)|weeks? of|%).*");
+  }
+
+  private static boolean sharedAppliesToFirst(BigDecimal first, Amount second) {
+    if (second.multiplier() == null) {
+      return false;
+    }
+    return first.compareTo(second.value()) <= 0 || first.compareTo(BigDecimal.valueOf(1000)) < 0;
+  }
+
+  private static BigDecimal number(String num, String currency) {
+    String n = num;
+    if (n.matches("\\d{1,3}(\\.\\d{3})+")) {
+      n = n.replace(".", ""); // European thousands: €50.000
+    } else {
+      n = n.replace(",", "");
+    }
+    try {
+      return new BigDecimal(n);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static BigDecimal scale(BigDecimal v, String mult) {
+    if (mult == null) {
+      return v;
+    }
+    return switch (mult) {
+      case "k", "thousand" -> v.multiply(THOUSAND);
+      case "m", "mn", "mm", "million" -> v.multiply(MILLION);
+      case "lakh", "lakhs", "lac", "lacs", "l", "lpa" -> v.multiply(LAKH);
+      case "crore", "crores", "cr" -> v.multiply(CRORE);
+      default -> v;
+    };
+  }
+
+  private static String currency(String c1, String c2, String lower, String mult, String hint,
+      String country, List<String> assumptions) {
+    String code = code(c1);
+    if (code == null) {
+      code = code(c2);
+    }
+    if (code == null) {
+      for (String word : List.of("usd", "inr", "gbp", "eur", "cad", "aud", "rupees", "rs.", "rs ", "₹", "£", "€", "us$", "$")) {
+        if (lower.contains(word)) {
+          code = code(word.strip());
+          if (code != null) {
+            break;
+          }
+        }
+      }
+    }
+    boolean indian = mult != null && (mult.startsWith("l") || mult.startsWith("cr"));
+    if (code == null && indian) {
+      return "INR";
+    }
+    if (code == null && hint != null && hint.matches("[A-Za-z]{3}")) {
+      return hint.toUpperCase(Locale.ROOT);
+    }
+    if ("$".equals(code)) {
+      if ("US".equals(country)) {
+        return "USD";
+      }
+      if ("CA".equals(country)) {
+        assumptions.add("bare $ read as CAD from the posting's country");
+        return "CAD";
+      }
+      if ("AU".equals(country)) {
+        assumptions.add("bare $ read as AUD from the posting's country");
+        return "AUD";
+      }
+      if (hint != null && hint.matches("[A-Za-z]{3}")) {
+        return hint.toUpperCase(Locale.ROOT);
+      }
+      assumptions.add("bare $ read as USD; the posting does not say its country");
+      return "USD";
+    }
+    return code;
+  }
+
+  private static String code(String symbol) {
+    if (symbol == null) {
+      return null;
+    }
+    return switch (symbol.strip().toLowerCase(Locale.ROOT)) {
+      case "us$", "usd" -> "USD";
+      case "ca$", "c$", "cad" -> "CAD";
+      case "a$", "au$", "aud" -> "AUD";
+      case "inr", "rs", "rs.", "₹", "rupees" -> "INR";
+      case "£", "gbp" -> "GBP";
+      case "€", "eur" -> "EUR";
+      case "$" -> "$";
+      default -> null;
+    };
+  }
+
+  private static final Pattern HOUR_WORDS = Pattern.compile(
+      "(/\\s*h(ou)?r\\b|\\bper hour\\b|\\bhourly\\b|\\ban hour\\b|\\ba hour\\b|\\bp/?h\\b|\\b/h\\b|\\bhr\\b|\\bstunde\\b)");
+  private static final Pattern DAY_WORDS = Pattern.compile("(/\\s*day\\b|\\bper day\\b|\\bdaily\\b|\\ba day\\b|\\bday rate\\b|\\bper diem\\b|\\bp/?d\\b)");
+  private static final Pattern WEEK_WORDS = Pattern.compile("(/\\s*w(ee)?k\\b|\\bper week\\b|\\bweekly\\b|\\ba week\\b|\\bp/?w\\b)");
+  private static final Pattern MONTH_WORDS = Pattern.compile(
+      "(/\\s*mo(nth)?\\b|/\\s*mth\\b|\\bper month\\b|\\bmonthly\\b|\\ba month\\b|\\bp\\.?m\\.?$|\\bpm\\b(?!\\s*(est|ist|pst|cst|et|pt))|\\bper mensem\\b|\\bmonat\\b|\\bmois\\b)");
+  private static final Pattern YEAR_WORDS = Pattern.compile(
+      "(/\\s*y(ea)?r\\b|\\bper year\\b|\\bper annum\\b|\\bannual\\w*\\b|\\byearly\\b|\\ba year\\b|\\bp\\.?a\\.?\\b|\\blpa\\b|\\bctc\\b|\\bpa\\b|\\bjahr\\b|\\bk/yr\\b|\\bper yr\\b|\\b/annum\\b)");
+
+  private static Period period(String lower, String mult, String currency, BigDecimal amount,
+      List<String> assumptions) {
+    if (HOUR_WORDS.matcher(lower).find()) {
+      return Period.HOUR;
+    }
+    if (YEAR_WORDS.matcher(lower).find()) {
+      return Period.YEAR;
+    }
+    if (MONTH_WORDS.matcher(lower).find()) {
+      return Period.MONTH;
+    }
+    if (WEEK_WORDS.matcher(lower).find()) {
+      return Period.WEEK;
+    }
+    if (DAY_WORDS.matcher(lower).find()) {
+      return Period.DAY;
+    }
+    if (mult != null && (mult.startsWith("l") || mult.startsWith("cr"))) {
+      return Period.YEAR; // lakhs and crores are quoted per annum
+    }
+    if (amount.compareTo(BigDecimal.valueOf(300)) < 0 && !currency.equals("INR")) {
+      assumptions.add("period not stated; read as hourly from the amount");
+      return Period.HOUR;
+    }
+    assumptions.add("period not stated; read as yearly");
+    return Period.YEAR;
+  }
+}

@@ -1,0 +1,106 @@
+package io.telejobs.matcher.text;
+
+import java.text.Normalizer.Form;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns text into comparable tokens: Unicode-folded, lower case, punctuation and dashes as spaces,
+ * {@code tele-health} / {@code tele health} joined into {@code telehealth}, and (for titles) common
+ * abbreviations expanded: {@code Sr.} to senior, {@code Mgr} to manager, {@code PM} to project manager.
+ */
+public final class Normalizer {
+  private static final Map<String, String[]> TITLE_ABBREVIATIONS = Map.ofEntries(
+      Map.entry("sr", new String[] {"senior"}),
+      Map.entry("snr", new String[] {"senior"}),
+      Map.entry("jr", new String[] {"junior"}),
+      Map.entry("mgr", new String[] {"manager"}),
+      Map.entry("mngr", new String[] {"manager"}),
+      Map.entry("mgmt", new String[] {"management"}),
+      Map.entry("pm", new String[] {"project", "manager"}),
+      Map.entry("pgm", new String[] {"program", "manager"}),
+      Map.entry("tpm", new String[] {"technical", "program", "manager"}),
+      Map.entry("dir", new String[] {"director"}),
+      Map.entry("vp", new String[] {"vice", "president"}),
+      Map.entry("assoc", new String[] {"associate"}),
+      Map.entry("asst", new String[] {"assistant"}),
+      Map.entry("coord", new String[] {"coordinator"}),
+      Map.entry("ops", new String[] {"operations"}),
+      Map.entry("prog", new String[] {"program"}),
+      Map.entry("proj", new String[] {"project"}),
+      Map.entry("hc", new String[] {"healthcare"}),
+      Map.entry("mgt", new String[] {"management"}));
+
+  private Normalizer() {}
+
+  /** Tokens of free text (descriptions): no abbreviation expansion. */
+  public static List<String> tokens(String text) {
+    return tokens(text, false);
+  }
+
+  /** Tokens of a title: abbreviations expanded. */
+  public static List<String> titleTokens(String title) {
+    return tokens(title, true);
+  }
+
+  /** The tokens joined by single spaces. */
+  public static String normalize(String text, boolean title) {
+    return String.join(" ", tokens(text, title));
+  }
+
+  private static List<String> tokens(String text, boolean title) {
+    if (text == null || text.isEmpty()) {
+      return List.of();
+    }
+    String folded = java.text.Normalizer.normalize(text, Form.NFKC).toLowerCase(Locale.ROOT);
+    List<String> raw = new ArrayList<>();
+    StringBuilder token = new StringBuilder();
+    for (int i = 0; i < folded.length(); i++) {
+      char c = folded.charAt(i);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        token.append(c);
+      } else if (Character.isLetter(c) && c > 127) {
+        token.append(stripAccent(c));
+      } else {
+        if (c == '&') {
+          flush(token, raw);
+          raw.add("and");
+        }
+        flush(token, raw);
+      }
+    }
+    flush(token, raw);
+    List<String> out = new ArrayList<>(raw.size() + 4);
+    for (int i = 0; i < raw.size(); i++) {
+      String t = raw.get(i);
+      if (t.equals("tele") && i + 1 < raw.size()) {
+        out.add("tele" + raw.get(++i));
+        continue;
+      }
+      if (title) {
+        String[] expansion = TITLE_ABBREVIATIONS.get(t);
+        if (expansion != null) {
+          out.addAll(List.of(expansion));
+          continue;
+        }
+      }
+      out.add(t);
+    }
+    return out;
+  }
+
+  private static char stripAccent(char c) {
+    String d = java.text.Normalizer.normalize(String.valueOf(c), Form.NFD);
+    char base = d.charAt(0);
+    return base < 128 ? base : c;
+  }
+
+  private static void flush(StringBuilder token, List<String> out) {
+    if (token.length() > 0) {
+      out.add(token.toString());
+      token.setLength(0);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Text normalisation and phrase matching shared by every classifier. */
+package io.telejobs.matcher.text;

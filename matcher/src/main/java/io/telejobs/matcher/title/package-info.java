@@ -1,0 +1,2 @@
+/** Title classification into role tiers, with reasons. */
+package io.telejobs.matcher.title;

@@ -1,0 +1,2 @@
+/** The Kafka Streams topology; it only routes. */
+package io.telejobs.matcher.topology;

@@ -1,0 +1,84 @@
+package io.telejobs.matcher.salary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SalaryParserTest {
+  private final SalaryParser parser = new SalaryParser();
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', nullValues = "-", value = {
+      // text                                  | country | currency | period | min     | max
+      "$120,000 - $140,000 a year              | US | USD | YEAR  | 120000  | 140000",
+      "US$95k–110k                             | -  | USD | YEAR  | 95000   | 110000",
+      "USD 90,000 to 120,000 per annum         | -  | USD | YEAR  | 90000   | 120000",
+      "$45 - $55 per hour                      | US | USD | HOUR  | 45      | 55",
+      "$52.50/hr                               | US | USD | HOUR  | 52.5    | 52.5",
+      "Up to $65/hr                            | US | USD | HOUR  | -       | 65",
+      "From $110,000                           | US | USD | YEAR  | 110000  | -",
+      "₹15 LPA                                 | IN | INR | YEAR  | 1500000 | 1500000",
+      "Rs. 6-8 lakhs per annum                 | IN | INR | YEAR  | 600000  | 800000",
+      "INR 15,00,000 - 18,00,000 CTC           | IN | INR | YEAR  | 1500000 | 1800000",
+      "8 - 12 Lacs                             | -  | INR | YEAR  | 800000  | 1200000",
+      "1.2 Cr CTC                              | IN | INR | YEAR  | 12000000| 12000000",
+      "₹75,000 per month                       | IN | INR | MONTH | 75000   | 75000",
+      "£45k-£55k                               | GB | GBP | YEAR  | 45000   | 55000",
+      "£400 per day                            | GB | GBP | DAY   | 400     | 400",
+      "€4.500 / Monat                          | DE | EUR | MONTH | 4500    | 4500",
+      "€60.000 - €75.000 per year              | DE | EUR | YEAR  | 60000   | 75000",
+      "CA$85,000–CA$100,000/yr                 | CA | CAD | YEAR  | 85000   | 100000",
+      "A$130k + super                          | AU | AUD | YEAR  | 130000  | 130000",
+      "$2,000 weekly                           | US | USD | WEEK  | 2000    | 2000",
+      "Salary: $90,000—$105,000 plus 401(k) match | US | USD | YEAR | 90000 | 105000",
+  })
+  void parsesRealWorldPay(String text, String country, String currency, Period period, BigDecimal min,
+      BigDecimal max) {
+    Optional<ParsedSalary> p = parser.parse(text, null, country);
+    assertThat(p).isPresent();
+    assertThat(p.get().currency()).isEqualTo(currency);
+    assertThat(p.get().period()).isEqualTo(period);
+    if (min == null) {
+      assertThat(p.get().min()).isNull();
+    } else {
+      assertThat(p.get().min()).isEqualByComparingTo(min);
+    }
+    if (max == null) {
+      assertThat(p.get().max()).isNull();
+    } else {
+      assertThat(p.get().max()).isEqualByComparingTo(max);
+    }
+  }
+
+  @Nested
+  class NotPay {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "Competitive salary",
+        "401(k) with 6% match",
+        "Manage a $2M project budget",
+        "$5,000 sign-on bonus",
+        "DOE",
+        "Salary commensurate with experience",
+    })
+    void givesNoSalary(String text) {
+      assertThat(parser.parse(text, null, "US")).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"$100,000 - $120,000 | -", "$100,000 - $120,000 | US"})
+  void bareDollarWithoutCountryIsARecordedAssumption(String text, String country) {
+    ParsedSalary p = parser.parse(text, null, country.equals("-") ? null : country).orElseThrow();
+    assertThat(p.currency()).isEqualTo("USD");
+    if (country.equals("-")) {
+      assertThat(p.assumption()).contains("bare $");
+    } else {
+      assertThat(p.assumption()).doesNotContain("bare $");
+    }
+  }
+}
