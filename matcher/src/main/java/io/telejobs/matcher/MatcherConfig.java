@@ -1,0 +1,43 @@
+package io.telejobs.matcher;
+
+import io.telejobs.contracts.config.Env;
+import io.telejobs.contracts.config.EnvVar;
+import io.telejobs.matcher.config.ProfileFiles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The matcher's settings, from environment variables. {@code KAFKA_*} pass through to Kafka Streams
+ * ({@code KAFKA_APPLICATION_ID}, {@code KAFKA_STATE_DIR}, ...).
+ *
+ * @param streams Kafka Streams properties with our defaults applied
+ * @param profileFile the role profile to tag with
+ */
+public record MatcherConfig(Properties streams, String profileFile) {
+  public static final EnvVar PROFILE_FILE = EnvVar.optional("APP_PROFILE_FILE", ProfileFiles.DEFAULT,
+      "role profile to tag with: a path, or classpath:... for a bundled one");
+  public static final EnvVar APPLICATION_ID = EnvVar.optional("KAFKA_APPLICATION_ID", "telejobs-matcher",
+      "Kafka Streams application id; use a new one to re-tag history with a new profile version");
+  public static final EnvVar STATE_DIR = EnvVar.optional("KAFKA_STATE_DIR",
+      System.getProperty("java.io.tmpdir") + "/telejobs-matcher-state", "Kafka Streams state directory");
+
+  public static List<EnvVar> variables() {
+    List<EnvVar> all = new ArrayList<>(Env.COMMON);
+    all.addAll(List.of(PROFILE_FILE, APPLICATION_ID, STATE_DIR));
+    return List.copyOf(all);
+  }
+
+  public static MatcherConfig fromEnv(Map<String, String> environment) {
+    Env env = new Env(environment);
+    Properties p = env.kafkaProperties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, env.get(APPLICATION_ID));
+    p.put(StreamsConfig.STATE_DIR_CONFIG, env.get(STATE_DIR));
+    p.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    p.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, Integer.toString(env.getInt(Env.TOPIC_REPLICATION)));
+    p.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
+    return new MatcherConfig(p, env.get(PROFILE_FILE));
+  }
+}

@@ -1,0 +1,57 @@
+package io.telejobs.matcher;
+
+import io.telejobs.contracts.Topics;
+import io.telejobs.contracts.config.Env;
+import io.telejobs.matcher.config.ProfileFiles;
+import io.telejobs.matcher.profile.RoleProfile;
+import io.telejobs.matcher.tag.Tagger;
+import io.telejobs.matcher.topology.MatcherTopology;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the matcher topology: loads the profile, creates missing topics, starts and stops Streams. */
+public final class MatcherService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MatcherService.class);
+
+  private final KafkaStreams streams;
+  private final RoleProfile profile;
+
+  public MatcherService(MatcherConfig config, Map<String, String> environment) {
+    this.profile = ProfileFiles.load(config.profileFile());
+    new Env(environment).ensureTopics(List.of(Topics.POSTINGS, Topics.MATCHED, Topics.MATCHER_DLQ));
+    this.streams = new KafkaStreams(
+        MatcherTopology.build(new Tagger(profile), Clock.systemUTC()), config.streams());
+    streams.setUncaughtExceptionHandler(e -> {
+      LOG.error("matcher stream thread failed; replacing it", e);
+      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+    });
+    streams.setStateListener((now, before) -> LOG.info("matcher state {} -> {}", before, now));
+  }
+
+  public void start() {
+    LOG.info("matcher starting with profile {} v{}", profile.id(), profile.version());
+    streams.start();
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  public RoleProfile profile() {
+    return profile;
+  }
+
+  /** Stops and leaves the group, so that a restart with the same id does not wait for a session timeout. */
+  @Override
+  public void close() {
+    streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+        .withTimeout(Duration.ofSeconds(30)));
+  }
+}

@@ -1,0 +1,109 @@
+package io.telejobs.matcher.topology;
+
+import io.telejobs.contracts.DeadLetters;
+import io.telejobs.contracts.JobPosting;
+import io.telejobs.contracts.Topics;
+import io.telejobs.matcher.tag.TagInput;
+import io.telejobs.matcher.tag.Tagger;
+import io.telejobs.matcher.tag.Tagging;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a raw posting record and decides its {@link Outcome}. It remembers which posting ids are
+ * published as matched, so that a closed posting, or one that stops matching, becomes a tombstone on
+ * the matched topic. Any failure becomes a {@link Outcome.Failed} with the cause in headers.
+ */
+final class TagProcessor implements FixedKeyProcessor<byte[], byte[], Outcome> {
+  private static final Logger LOG = LoggerFactory.getLogger(TagProcessor.class);
+
+  private final Tagger tagger;
+  private final Clock clock;
+  private final String storeName;
+  private FixedKeyProcessorContext<byte[], Outcome> context;
+  private KeyValueStore<String, String> matched;
+
+  TagProcessor(Tagger tagger, Clock clock, String storeName) {
+    this.tagger = tagger;
+    this.clock = clock;
+    this.storeName = storeName;
+  }
+
+  @Override
+  public void init(FixedKeyProcessorContext<byte[], Outcome> context) {
+    this.context = context;
+    this.matched = context.getStateStore(storeName);
+  }
+
+  @Override
+  public void process(FixedKeyRecord<byte[], byte[]> record) {
+    if (record.key() == null) {
+      fail(record, "read", new IllegalArgumentException("record has no key (posting id)"));
+      return;
+    }
+    String id = new String(record.key(), StandardCharsets.UTF_8);
+    if (record.value() == null) {
+      context.forward(record.withValue(retractOrSkip(id, "posting closed")));
+      return;
+    }
+    JobPosting posting;
+    try {
+      posting = Topics.POSTINGS.valueSerde().deserializer().deserialize(Topics.POSTINGS.name(), record.value());
+    } catch (RuntimeException e) {
+      fail(record, "deserialize", e);
+      return;
+    }
+    Tagging tagging;
+    try {
+      tagging = tagger.tag(TagInput.of(posting));
+    } catch (RuntimeException e) {
+      fail(record, "tag", e);
+      return;
+    }
+    if (tagging.matches()) {
+      matched.put(id, tagging.profileVersion());
+      context.forward(record.withValue(new Outcome.Publish(tagging.toMatchedJob(posting, clock.instant()))));
+    } else {
+      context.forward(record.withValue(retractOrSkip(id, "no longer matches")));
+    }
+  }
+
+  private Outcome retractOrSkip(String id, String why) {
+    if (matched.get(id) != null) {
+      matched.delete(id);
+      return new Outcome.Retract(id, why);
+    }
+    return new Outcome.Skip(id);
+  }
+
+  private void fail(FixedKeyRecord<byte[], byte[]> record, String stage, Throwable cause) {
+    Headers headers = new RecordHeaders(record.headers().toArray());
+    put(headers, DeadLetters.APP, "matcher");
+    put(headers, DeadLetters.STAGE, stage);
+    put(headers, DeadLetters.ERROR_CLASS, cause.getClass().getName());
+    put(headers, DeadLetters.ERROR_MESSAGE, String.valueOf(cause.getMessage()));
+    RecordMetadata meta = context.recordMetadata().orElse(null);
+    if (meta != null) {
+      put(headers, DeadLetters.SOURCE_TOPIC, meta.topic());
+      put(headers, DeadLetters.SOURCE_PARTITION, Integer.toString(meta.partition()));
+      put(headers, DeadLetters.SOURCE_OFFSET, Long.toString(meta.offset()));
+    }
+    LOG.warn("dead-lettering record at {}: {} failed: {}", meta == null ? "?" : meta.topic() + "-"
+        + meta.partition() + "@" + meta.offset(), stage, cause.getMessage());
+    context.forward(record.withValue((Outcome) new Outcome.Failed(record.value(), stage, cause)).withHeaders(headers));
+  }
+
+  private static void put(Headers headers, String key, String value) {
+    headers.remove(key);
+    headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,20 @@
+package io.telejobs.matcher;
+
+import io.telejobs.contracts.JobPosting;
+import io.telejobs.contracts.StatedSalary;
+import io.telejobs.contracts.WorkMode;
+import java.time.Instant;
+import java.util.List;
+
+/** Realistic postings for matcher tests. */
+public final class Postings {
+  private Postings() {}
+
+  public static JobPosting posting(String id, String title, String description) {
+    return new JobPosting(JobPosting.SCHEMA_VERSION, id, "test", null, title, "Riverside Health",
+        List.of("Columbus, OH, US"), List.of("US"), WorkMode.REMOTE, "jobLocationType=TELECOMMUTE",
+        List.of("FULL_TIME"), StatedSalary.ofText("$100,000 - $115,000 a year"), description, null, null,
+        "https://careers.example.org/jobs/" + id, "https://careers.example.org/jobs/" + id,
+        Instant.parse("2026-11-20T10:00:00Z"), Integer.toHexString((title + description).hashCode()));
+  }
+}

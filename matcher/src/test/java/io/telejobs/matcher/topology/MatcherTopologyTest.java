@@ -1,0 +1,125 @@
+package io.telejobs.matcher.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.telejobs.contracts.DeadLetters;
+import io.telejobs.contracts.Level;
+import io.telejobs.contracts.MatchedJob;
+import io.telejobs.contracts.Tier;
+import io.telejobs.contracts.Topics;
+import io.telejobs.matcher.Postings;
+import io.telejobs.matcher.Profiles;
+import io.telejobs.matcher.tag.Tagger;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Properties;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MatcherTopologyTest {
+  private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, byte[]> postings;
+  private TestOutputTopic<String, MatchedJob> matched;
+  private TestOutputTopic<byte[], byte[]> dlq;
+
+  @BeforeEach
+  void setUp() {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "matcher-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    driver = new TopologyTestDriver(
+        MatcherTopology.build(new Tagger(Profiles.TELEHEALTH), Clock.fixed(NOW, ZoneOffset.UTC)), props);
+    postings = driver.createInputTopic(Topics.POSTINGS.name(), Serdes.String().serializer(),
+        Serdes.ByteArray().serializer());
+    matched = driver.createOutputTopic(Topics.MATCHED.name(), Serdes.String().deserializer(),
+        Topics.MATCHED.valueSerde().deserializer());
+    dlq = driver.createOutputTopic(Topics.MATCHER_DLQ.name(), Serdes.ByteArray().deserializer(),
+        Serdes.ByteArray().deserializer());
+  }
+
+  @AfterEach
+  void tearDown() {
+    driver.close();
+  }
+
+  private void send(String id, String title) {
+    postings.pipeInput(id, Topics.POSTINGS.valueSerde().serializer()
+        .serialize("t", Postings.posting(id, title, "Lead our telehealth roll-out. HIPAA, Epic EHR. PMP.")));
+  }
+
+  @Test
+  void publishesOnlyMatchingPostingsWithTagsAndReasons() {
+    send("a", "Senior Telehealth Project Manager");
+    send("b", "Telehealth Nurse (RN)");
+    send("c", "Healthcare IT Project Manager");
+
+    var out = matched.readKeyValuesToMap();
+    assertThat(out).containsOnlyKeys("a", "c");
+    MatchedJob a = out.get("a");
+    assertThat(a.tier()).isEqualTo(Tier.CORE);
+    assertThat(a.level()).isEqualTo(Level.SENIOR);
+    assertThat(a.profileId()).isEqualTo("telehealth-project-manager");
+    assertThat(a.profileVersion()).isEqualTo("1.0.0");
+    assertThat(a.taggedAt()).isEqualTo(NOW);
+    assertThat(a.salary().annualMin()).isEqualByComparingTo("100000");
+    assertThat(a.salary().band()).isEqualTo(Level.MID);
+    assertThat(a.skills()).contains("ehr", "hipaa-privacy");
+    assertThat(a.certifications()).contains("pmp");
+    assertThat(a.reasons()).anySatisfy(r -> assertThat(r.tag()).isEqualTo("tier=core"));
+    assertThat(out.get("c").tier()).isEqualTo(Tier.ADJACENT);
+  }
+
+  @Test
+  void closedPostingThatMatchedBecomesATombstoneAndNeverMatchedOneIsSilent() {
+    send("a", "Telehealth Project Manager");
+    postings.pipeInput("a", (byte[]) null);
+    postings.pipeInput("never-matched", (byte[]) null);
+
+    var records = matched.readRecordsToList();
+    assertThat(records).extracting(TestRecord::key).containsExactly("a", "a");
+    assertThat(records.get(1).value()).isNull();
+  }
+
+  @Test
+  void postingThatStopsMatchingIsRetracted() {
+    send("a", "Telehealth Project Manager");
+    send("a", "Telehealth Registered Nurse");
+
+    var records = matched.readRecordsToList();
+    assertThat(records).hasSize(2);
+    assertThat(records.get(1).value()).isNull();
+  }
+
+  @Test
+  void poisonRecordGoesToTheDlqWithItsCauseAndProcessingContinues() {
+    byte[] poison = "{\"title\": \"oops\", broken".getBytes(StandardCharsets.UTF_8);
+    postings.pipeInput("bad", poison);
+    send("good", "Telemedicine Program Manager");
+
+    TestRecord<byte[], byte[]> dead = dlq.readRecord();
+    assertThat(dead.value()).isEqualTo(poison);
+    assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("bad");
+    assertThat(header(dead, DeadLetters.STAGE)).isEqualTo("deserialize");
+    assertThat(header(dead, DeadLetters.ERROR_MESSAGE)).contains("JobPosting");
+    assertThat(header(dead, DeadLetters.SOURCE_TOPIC)).isEqualTo(Topics.POSTINGS.name());
+    assertThat(dlq.isEmpty()).isTrue();
+    assertThat(matched.readKeyValuesToMap()).containsOnlyKeys("good");
+  }
+
+  private static String header(TestRecord<byte[], byte[]> r, String key) {
+    Header h = r.headers().lastHeader(key);
+    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+  }
+}
