@@ -1,8 +1,37 @@
 package io.telejobs.contracts;
 
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
 /** Header names carried by every dead-letter record, so that an operator can see why it is there. */
 public final class DeadLetters {
   private DeadLetters() {}
+
+  /**
+   * The original headers plus the cause of the failure and where the record came from.
+   *
+   * @param topic source topic, or null when unknown
+   */
+  public static Headers headers(Headers original, String app, String stage, Throwable cause, String topic,
+      int partition, long offset) {
+    Headers h = new RecordHeaders(original == null ? new org.apache.kafka.common.header.Header[0] : original.toArray());
+    put(h, APP, app);
+    put(h, STAGE, stage);
+    put(h, ERROR_CLASS, cause.getClass().getName());
+    put(h, ERROR_MESSAGE, String.valueOf(cause.getMessage()));
+    if (topic != null) {
+      put(h, SOURCE_TOPIC, topic);
+      put(h, SOURCE_PARTITION, Integer.toString(partition));
+      put(h, SOURCE_OFFSET, Long.toString(offset));
+    }
+    return h;
+  }
+
+  private static void put(Headers headers, String key, String value) {
+    headers.remove(key);
+    headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+  }
 
   /** The exception class of the failure. */
   public static final String ERROR_CLASS = "dlq.error.class";

@@ -3,23 +3,17 @@ package io.telejobs.ingest.publish;
 import io.telejobs.contracts.IngestError;
 import io.telejobs.contracts.JobPosting;
 import io.telejobs.contracts.Topic;
+import io.telejobs.contracts.TopicReplay;
 import io.telejobs.contracts.Topics;
 import io.telejobs.ingest.crawl.PostingLedger;
 import io.telejobs.ingest.crawl.PostingSink;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,40 +83,12 @@ public final class KafkaPostingPublisher implements PostingSink, AutoCloseable {
   }
 
   private void restoreLedger(Properties clientProps) {
-    Properties c = new Properties();
-    c.putAll(clientProps);
-    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    c.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> parts = consumer.partitionsFor(Topics.POSTINGS.name(), Duration.ofSeconds(30))
-          .stream().map(pi -> new TopicPartition(pi.topic(), pi.partition())).toList();
-      consumer.assign(parts);
-      consumer.seekToBeginning(parts);
-      Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-      while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        if (System.nanoTime() > deadline) {
-          LOG.warn("ledger restore stopped after 2 minutes; some unchanged postings may be republished");
-          break;
-        }
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-          String id = Topics.POSTINGS.keySerde().deserializer().deserialize(r.topic(), r.key());
-          String hash = null;
-          if (r.value() != null) {
-            try {
-              hash = Topics.POSTINGS.valueSerde().deserializer().deserialize(r.topic(), r.value())
-                  .contentHash();
-            } catch (RuntimeException e) {
-              continue; // an unreadable old record: the next crawl republishes that posting
-            }
-          }
-          ledger.restore(id, hash);
-        }
-      }
-    }
-    LOG.info("ledger restored from {}: {} live postings", Topics.POSTINGS.name(), ledger.size());
+    long read = TopicReplay.replay(clientProps, Topics.POSTINGS, (id, posting, readable) -> {
+      if (readable) {
+        ledger.restore(id, posting == null ? null : posting.contentHash());
+      } // an unreadable old record: the next crawl republishes that posting
+    }, Duration.ofMinutes(2));
+    LOG.info("ledger restored from {} ({} records): {} live postings", Topics.POSTINGS.name(), read, ledger.size());
   }
 
   @Override

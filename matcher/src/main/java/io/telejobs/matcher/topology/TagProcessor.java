@@ -9,7 +9,6 @@ import io.telejobs.matcher.tag.Tagging;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -86,24 +85,11 @@ final class TagProcessor implements FixedKeyProcessor<byte[], byte[], Outcome> {
   }
 
   private void fail(FixedKeyRecord<byte[], byte[]> record, String stage, Throwable cause) {
-    Headers headers = new RecordHeaders(record.headers().toArray());
-    put(headers, DeadLetters.APP, "matcher");
-    put(headers, DeadLetters.STAGE, stage);
-    put(headers, DeadLetters.ERROR_CLASS, cause.getClass().getName());
-    put(headers, DeadLetters.ERROR_MESSAGE, String.valueOf(cause.getMessage()));
     RecordMetadata meta = context.recordMetadata().orElse(null);
-    if (meta != null) {
-      put(headers, DeadLetters.SOURCE_TOPIC, meta.topic());
-      put(headers, DeadLetters.SOURCE_PARTITION, Integer.toString(meta.partition()));
-      put(headers, DeadLetters.SOURCE_OFFSET, Long.toString(meta.offset()));
-    }
+    Headers headers = DeadLetters.headers(record.headers(), "matcher", stage, cause,
+        meta == null ? null : meta.topic(), meta == null ? -1 : meta.partition(), meta == null ? -1 : meta.offset());
     LOG.warn("dead-lettering record at {}: {} failed: {}", meta == null ? "?" : meta.topic() + "-"
         + meta.partition() + "@" + meta.offset(), stage, cause.getMessage());
     context.forward(record.withValue((Outcome) new Outcome.Failed(record.value(), stage, cause)).withHeaders(headers));
-  }
-
-  private static void put(Headers headers, String key, String value) {
-    headers.remove(key);
-    headers.add(key, value.getBytes(StandardCharsets.UTF_8));
   }
 }

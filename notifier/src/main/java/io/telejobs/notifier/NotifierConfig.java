@@ -1,0 +1,80 @@
+package io.telejobs.notifier;
+
+import io.telejobs.contracts.config.ConfigException;
+import io.telejobs.contracts.config.Env;
+import io.telejobs.contracts.config.EnvVar;
+import io.telejobs.notifier.delivery.RetryPolicy;
+import io.telejobs.notifier.delivery.SmtpSettings;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The notifier's settings, from environment variables.
+ *
+ * @param kafka plain client properties ({@code KAFKA_*})
+ * @param streams Kafka Streams properties for the decision topology
+ * @param smtp mail server
+ * @param retry delivery retries
+ * @param publicUrl base URL for links in emails
+ * @param tokenSecret secret for signed links
+ * @param deliveryGroup consumer group of the delivery worker
+ */
+public record NotifierConfig(Properties kafka, Properties streams, SmtpSettings smtp, RetryPolicy retry,
+    String publicUrl, byte[] tokenSecret, String deliveryGroup) {
+
+  public static final EnvVar APPLICATION_ID = EnvVar.optional("KAFKA_APPLICATION_ID", "telejobs-notifier",
+      "Kafka Streams application id of the alert-decision topology");
+  public static final EnvVar STATE_DIR = EnvVar.optional("KAFKA_STATE_DIR",
+      System.getProperty("java.io.tmpdir") + "/telejobs-notifier-state", "Kafka Streams state directory");
+  public static final EnvVar DELIVERY_GROUP = EnvVar.optional("APP_DELIVERY_GROUP", "telejobs-notifier-delivery",
+      "consumer group of the delivery worker");
+  public static final EnvVar SMTP_HOST = EnvVar.optional("APP_SMTP_HOST", "localhost", "SMTP server host");
+  public static final EnvVar SMTP_PORT = EnvVar.optional("APP_SMTP_PORT", "25", "SMTP server port");
+  public static final EnvVar SMTP_SECURITY = EnvVar.optional("APP_SMTP_SECURITY", "none",
+      "none, starttls (required upgrade) or tls (implicit TLS, e.g. port 465)");
+  public static final EnvVar SMTP_USERNAME = EnvVar.optional("APP_SMTP_USERNAME", "", "SMTP login; empty for none");
+  public static final EnvVar SMTP_PASSWORD = EnvVar.optional("APP_SMTP_PASSWORD", "", "SMTP password");
+  public static final EnvVar MAIL_FROM = EnvVar.optional("APP_MAIL_FROM", "telejobs alerts <alerts@localhost>",
+      "From address of alert emails");
+  public static final EnvVar PUBLIC_URL = EnvVar.optional("APP_PUBLIC_URL", "http://localhost:8080",
+      "base URL of the subscription service, used in unsubscribe links");
+  public static final EnvVar TOKEN_SECRET = EnvVar.required("APP_TOKEN_SECRET",
+      "secret (32+ characters) that signs unsubscribe and confirmation links");
+  public static final EnvVar MAX_ATTEMPTS = EnvVar.optional("APP_DELIVERY_MAX_ATTEMPTS", "5",
+      "delivery attempts before an alert is dead-lettered");
+  public static final EnvVar RETRY_BACKOFF = EnvVar.optional("APP_DELIVERY_BACKOFF", "PT1S",
+      "delay before the second attempt; doubles each time, with jitter");
+
+  public static List<EnvVar> variables() {
+    List<EnvVar> all = new ArrayList<>(Env.COMMON);
+    all.addAll(List.of(APPLICATION_ID, STATE_DIR, DELIVERY_GROUP, SMTP_HOST, SMTP_PORT, SMTP_SECURITY,
+        SMTP_USERNAME, SMTP_PASSWORD, MAIL_FROM, PUBLIC_URL, TOKEN_SECRET, MAX_ATTEMPTS, RETRY_BACKOFF));
+    return List.copyOf(all);
+  }
+
+  public static NotifierConfig fromEnv(Map<String, String> environment) {
+    Env env = new Env(environment);
+    Properties kafka = env.kafkaProperties();
+    kafka.remove(StreamsConfig.APPLICATION_ID_CONFIG);
+    kafka.remove(StreamsConfig.STATE_DIR_CONFIG);
+    Properties streams = env.kafkaProperties();
+    streams.put(StreamsConfig.APPLICATION_ID_CONFIG, env.get(APPLICATION_ID));
+    streams.put(StreamsConfig.STATE_DIR_CONFIG, env.get(STATE_DIR));
+    streams.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    streams.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, Integer.toString(env.getInt(Env.TOPIC_REPLICATION)));
+    String secret = env.get(TOKEN_SECRET);
+    if (secret.length() < 32) {
+      throw new ConfigException(TOKEN_SECRET.name() + " must be at least 32 characters");
+    }
+    SmtpSettings smtp = new SmtpSettings(env.get(SMTP_HOST), env.getInt(SMTP_PORT), env.get(SMTP_SECURITY),
+        env.get(SMTP_USERNAME), env.get(SMTP_PASSWORD), env.get(MAIL_FROM), Duration.ofSeconds(20));
+    RetryPolicy retry = new RetryPolicy(env.getInt(MAX_ATTEMPTS), env.getDuration(RETRY_BACKOFF), Duration.ofMinutes(1));
+    return new NotifierConfig(kafka, streams, smtp, retry, env.get(PUBLIC_URL),
+        secret.getBytes(StandardCharsets.UTF_8), env.get(DELIVERY_GROUP));
+  }
+}

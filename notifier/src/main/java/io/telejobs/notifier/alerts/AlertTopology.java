@@ -1,0 +1,62 @@
+package io.telejobs.notifier.alerts;
+
+import io.telejobs.contracts.Topics;
+import io.telejobs.notifier.subscriptions.SubscriptionIndex;
+import java.time.Clock;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The notifier's decision topology.
+ *
+ * <pre>
+ * subscriptions.v1 -> global store "subscriptions" (+ in-memory index)
+ * jobs.matched.v1  -> decide (store: alerted) -> split
+ *   emit   -> alerts.v1 keyed by subscription id
+ *   failed -> notifier.dlq.v1
+ * </pre>
+ */
+public final class AlertTopology {
+  public static final String SUBSCRIPTIONS_STORE = "subscriptions";
+  public static final String ALERTED_STORE = "alerted";
+
+  private AlertTopology() {}
+
+  public static Topology build(SubscriptionIndex index, Clock clock) {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUBSCRIPTIONS_STORE), Serdes.String(),
+            Serdes.ByteArray()).withLoggingDisabled(),
+        Topics.SUBSCRIPTIONS.name(),
+        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("subscriptions-source"),
+        () -> new SubscriptionStoreUpdater(index, SUBSCRIPTIONS_STORE));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(ALERTED_STORE), Serdes.String(), Serdes.Long()));
+
+    KStream<byte[], byte[]> jobs = builder.stream(Topics.MATCHED.name(),
+        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("matched-source"));
+    KStream<String, AlertOutcome> outcomes =
+        jobs.process(() -> new AlertDecider(index, clock), Named.as("decide"), ALERTED_STORE);
+
+    outcomes.split(Named.as("route-"))
+        .branch((k, v) -> v instanceof AlertOutcome.Emit, Branched.withConsumer(s -> s
+            .mapValues(v -> ((AlertOutcome.Emit) v).alert(), Named.as("alert-value"))
+            .to(Topics.ALERTS.name(), Produced.with(Serdes.String(), Topics.ALERTS.valueSerde())
+                .withName("alerts-sink")), "emit"))
+        .branch((k, v) -> v instanceof AlertOutcome.Failed, Branched.withConsumer(s -> s
+            .map((k, v) -> KeyValue.pair(((AlertOutcome.Failed) v).key(), ((AlertOutcome.Failed) v).value()),
+                Named.as("dlq-record"))
+            .to(Topics.NOTIFIER_DLQ.name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
+                .withName("dlq-sink")), "failed"))
+        .noDefaultBranch();
+    return builder.build();
+  }
+}

@@ -1,0 +1,217 @@
+package io.telejobs.notifier.delivery;
+
+import io.telejobs.contracts.Alert;
+import io.telejobs.contracts.DeadLetters;
+import io.telejobs.contracts.DeliveryRecord;
+import io.telejobs.contracts.Topics;
+import io.telejobs.contracts.TopicReplay;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers alerts: poll {@code alerts.v1} (read_committed), skip what the delivered-set already holds,
+ * send, record the outcome on {@code deliveries.v1}, then commit the offsets.
+ *
+ * <p>The delivered-set is rebuilt on start from the {@code delivered} records of {@code deliveries.v1}.
+ * A crash before a send re-sends nothing twice (nothing was sent); a crash after the receiver accepted
+ * and before the outcome is recorded re-sends once, with the same Message-ID; a crash after recording
+ * skips it. That window is the only one in which an alert can repeat.
+ */
+public final class DeliveryWorker implements Runnable, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
+
+  /** Waits between retries; tests may pass a faster one. */
+  @FunctionalInterface
+  public interface Sleeper {
+    void sleep(Duration d) throws InterruptedException;
+  }
+
+  private final Properties kafka;
+  private final String groupId;
+  private final EmailSender email;
+  private final EmailRenderer renderer;
+  private final RetryPolicy retry;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Set<String> delivered = ConcurrentHashMap.newKeySet();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile KafkaConsumer<String, byte[]> consumer;
+  private volatile boolean running = true;
+  private final CountDownLatch ready = new CountDownLatch(1);
+
+  public final AtomicInteger sent = new AtomicInteger();
+  public final AtomicInteger duplicatesSkipped = new AtomicInteger();
+  public final AtomicInteger failedAttempts = new AtomicInteger();
+  public final AtomicInteger deadLettered = new AtomicInteger();
+
+  public DeliveryWorker(Properties kafka, String groupId, EmailSender email, EmailRenderer renderer,
+      RetryPolicy retry, Clock clock, Sleeper sleeper) {
+    this.kafka = kafka;
+    this.groupId = groupId;
+    this.email = email;
+    this.renderer = renderer;
+    this.retry = retry;
+    this.clock = clock;
+    this.sleeper = sleeper;
+  }
+
+  /** Waits until the delivered-set is restored and the consumer is subscribed. */
+  public boolean awaitReady(Duration timeout) throws InterruptedException {
+    return ready.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void run() {
+    Properties pp = new Properties();
+    pp.putAll(kafka);
+    pp.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    pp.put(ProducerConfig.ACKS_CONFIG, "all");
+    pp.put(ProducerConfig.CLIENT_ID_CONFIG, groupId + "-log");
+    Properties cp = new Properties();
+    cp.putAll(kafka);
+    cp.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+    cp.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    cp.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    cp.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    cp.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "50");
+    try (KafkaProducer<byte[], byte[]> log = new KafkaProducer<>(pp, new ByteArraySerializer(), new ByteArraySerializer());
+        KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(cp, new StringDeserializer(), new ByteArrayDeserializer())) {
+      this.consumer = c;
+      long n = TopicReplay.replay(kafka, Topics.DELIVERIES, (alertId, record, readable) -> {
+        if (record != null && record.outcome() == DeliveryRecord.Outcome.DELIVERED) {
+          delivered.add(alertId);
+        }
+      }, Duration.ofMinutes(5));
+      LOG.info("delivered-set restored from {} ({} records): {} alerts already delivered",
+          Topics.DELIVERIES.name(), n, delivered.size());
+      c.subscribe(List.of(Topics.ALERTS.name()));
+      ready.countDown();
+      while (running) {
+        ConsumerRecords<String, byte[]> batch = c.poll(Duration.ofMillis(500));
+        for (ConsumerRecord<String, byte[]> r : batch) {
+          handle(r, log);
+        }
+        if (!batch.isEmpty()) {
+          c.commitSync();
+        }
+      }
+    } catch (WakeupException e) {
+      if (running) {
+        throw e;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      ready.countDown();
+      stopped.countDown();
+    }
+  }
+
+  private void handle(ConsumerRecord<String, byte[]> r, KafkaProducer<byte[], byte[]> log)
+      throws InterruptedException {
+    Alert alert;
+    try {
+      alert = Topics.ALERTS.valueSerde().deserializer().deserialize(r.topic(), r.value());
+    } catch (RuntimeException e) {
+      LOG.warn("dead-lettering unreadable alert at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+      send(log, new ProducerRecord<>(Topics.NOTIFIER_DLQ.name(), null, r.key() == null ? null : r.key().getBytes(
+          java.nio.charset.StandardCharsets.UTF_8), r.value(), DeadLetters.headers(r.headers(), "notifier",
+          "deserialize", e, r.topic(), r.partition(), r.offset())));
+      return;
+    }
+    if (alert == null) {
+      return;
+    }
+    if (delivered.contains(alert.alertId())) {
+      duplicatesSkipped.incrementAndGet();
+      record(log, alert, DeliveryRecord.Outcome.SKIPPED_DUPLICATE, 0, "already delivered");
+      return;
+    }
+    if (alert.subscription().email() == null) {
+      record(log, alert, DeliveryRecord.Outcome.DEAD_LETTERED, 0, "no email address on the subscription");
+      deadLettered.incrementAndGet();
+      return;
+    }
+    Email message = renderer.render(alert);
+    for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
+      try {
+        email.send(message);
+        record(log, alert, DeliveryRecord.Outcome.DELIVERED, attempt, "accepted by SMTP server");
+        delivered.add(alert.alertId());
+        sent.incrementAndGet();
+        LOG.info("alert {} sent to subscription {} for job {}", alert.alertId(), alert.subscription().id(), alert.job().jobId());
+        return;
+      } catch (DeliveryException e) {
+        failedAttempts.incrementAndGet();
+        record(log, alert, DeliveryRecord.Outcome.FAILED, attempt, e.getMessage());
+        LOG.warn("alert {} attempt {} failed: {}", alert.alertId(), attempt, e.getMessage());
+        if (!e.retryable() || attempt == retry.maxAttempts()) {
+          break;
+        }
+        sleeper.sleep(retry.delayAfter(attempt));
+      }
+    }
+    deadLettered.incrementAndGet();
+    record(log, alert, DeliveryRecord.Outcome.DEAD_LETTERED, retry.maxAttempts(), "gave up");
+    send(log, new ProducerRecord<>(Topics.NOTIFIER_DLQ.name(), null,
+        alert.alertId().getBytes(java.nio.charset.StandardCharsets.UTF_8), r.value(),
+        DeadLetters.headers(r.headers(), "notifier", "deliver",
+            new DeliveryException("email delivery failed after retries", false, null), r.topic(), r.partition(), r.offset())));
+  }
+
+  private void record(KafkaProducer<byte[], byte[]> log, Alert alert, DeliveryRecord.Outcome outcome, int attempt,
+      String detail) {
+    DeliveryRecord d = new DeliveryRecord(DeliveryRecord.SCHEMA_VERSION, alert.alertId(), alert.subscription().id(),
+        alert.job().jobId(), DeliveryRecord.Channel.EMAIL, outcome, attempt, detail, clock.instant());
+    send(log, new ProducerRecord<>(Topics.DELIVERIES.name(),
+        Topics.DELIVERIES.keySerde().serializer().serialize(Topics.DELIVERIES.name(), alert.alertId()),
+        Topics.DELIVERIES.valueSerde().serializer().serialize(Topics.DELIVERIES.name(), d)));
+  }
+
+  /** Sends and waits for the acknowledgement: an outcome is recorded before the offset is committed. */
+  private static void send(KafkaProducer<byte[], byte[]> producer, ProducerRecord<byte[], byte[]> record) {
+    try {
+      producer.send(record).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while recording a delivery", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot record delivery on " + record.topic() + ": " + e.getCause(), e.getCause());
+    }
+  }
+
+  /** Stops polling, finishes the alert in hand, and commits. */
+  @Override
+  public void close() {
+    running = false;
+    KafkaConsumer<String, byte[]> c = consumer;
+    if (c != null) {
+      c.wakeup();
+    }
+    try {
+      stopped.await(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Signed tokens for unsubscribe and opt-in links. */
+package io.telejobs.notifier.security;

@@ -1,0 +1,47 @@
+package io.telejobs.notifier;
+
+import io.telejobs.contracts.Criteria;
+import io.telejobs.contracts.Frequency;
+import io.telejobs.contracts.JobPosting;
+import io.telejobs.contracts.Level;
+import io.telejobs.contracts.MatchedJob;
+import io.telejobs.contracts.NormalizedSalary;
+import io.telejobs.contracts.StatedSalary;
+import io.telejobs.contracts.Subscription;
+import io.telejobs.contracts.SubscriptionStatus;
+import io.telejobs.contracts.Tier;
+import io.telejobs.contracts.WorkMode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** Jobs and subscriptions for notifier tests. */
+public final class Fixtures {
+  public static final Instant AT = Instant.parse("2026-11-25T09:00:00Z");
+
+  private Fixtures() {}
+
+  public static MatchedJob job(String id, String title, Tier tier, Level level, String country, WorkMode mode,
+      String currency, long annualMin, long annualMax) {
+    JobPosting p = new JobPosting(JobPosting.SCHEMA_VERSION, id, "test", null, title, "Riverside Health",
+        List.of("Columbus, OH, US"), country == null ? List.of() : List.of(country), mode, null,
+        List.of("FULL_TIME"), StatedSalary.ofText("see posting"),
+        "Lead our telehealth platform roll-out across Epic clinics.", null, null,
+        "https://careers.example.org/jobs/" + id, "https://careers.example.org/jobs/" + id, AT, "h-" + id);
+    NormalizedSalary pay = currency == null ? null : new NormalizedSalary(currency, "YEAR",
+        BigDecimal.valueOf(annualMin), BigDecimal.valueOf(annualMax), BigDecimal.valueOf(annualMin),
+        BigDecimal.valueOf(annualMax), null, null);
+    return new MatchedJob(MatchedJob.SCHEMA_VERSION, p, "telehealth-project-manager", "1.0.0", tier, level, 0.95,
+        pay, country, mode, List.of(), List.of(), List.of(), List.of(), AT);
+  }
+
+  public static MatchedJob telehealthJob(String id) {
+    return job(id, "Senior Telehealth Project Manager", Tier.CORE, Level.SENIOR, "US", WorkMode.REMOTE, "USD",
+        120000, 140000);
+  }
+
+  public static Subscription subscription(String id, String email, Criteria criteria) {
+    return new Subscription(Subscription.SCHEMA_VERSION, id, email, null, criteria, Frequency.INSTANT,
+        SubscriptionStatus.ACTIVE, AT);
+  }
+}
