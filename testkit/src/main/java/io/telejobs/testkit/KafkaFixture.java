@@ -48,6 +48,11 @@ public final class KafkaFixture {
     return shared;
   }
 
+  /** A new broker of its own, on the engine the system property chooses; the caller closes it. */
+  public static KafkaFixture fresh() {
+    return start(chooseEngine(System.getProperty(ENGINE_PROPERTY, "auto")));
+  }
+
   /** A new broker on the given engine; the caller closes it. */
   public static KafkaFixture start(Engine engine) {
     long t0 = System.nanoTime();
