@@ -77,6 +77,20 @@ public final class SourcesFile {
     return List.copyOf(sources);
   }
 
+  /** The {@code ${NAME}} variables a sources file uses. */
+  public static java.util.Set<String> variablesUsed(String location) {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    try {
+      Matcher m = VAR.matcher(read(location));
+      while (m.find()) {
+        names.add(m.group(1));
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read sources file " + location + ": " + e.getMessage(), e);
+    }
+    return names;
+  }
+
   static String substitute(String text, Map<String, String> variables, String origin) {
     Matcher m = VAR.matcher(text);
     StringBuilder out = new StringBuilder();
