@@ -22,7 +22,7 @@ public final class SalaryParser {
   private static final Pattern NOT_PAY_CONTEXT = Pattern.compile(
       "\\b(budget|budgets|bonus|bonuses|sign[- ]?on|signing|relocation|stipend|reimburse\\w*|equity|stock|"
           + "rsus?|referral|revenue|funding|raised|valuation|portfolio of|grant|employees|staff of|beds|"
-          + "patients|clinics|hospitals|users|members|tuition|allowance|per diem travel)\\b",
+          + "patients|clinics|hospitals|users|members|tuition|allowance|per diem travel|award|awards|contract value|deal)\\b",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern PAY_WORD = Pattern.compile(
       "\\b(salary|salaries|pay|compensation|base|wage|wages|rate|ctc|lpa|per annum|per year|annual|annually|"
@@ -40,6 +40,15 @@ public final class SalaryParser {
       Pattern.CASE_INSENSITIVE);
   private static final Pattern FROM = Pattern.compile(
       "\\b(from|starting( at| from)?|starts at|min(imum)?( of)?|at least|over|above|minimum)\\s*$",
+      Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern UNSUPPORTED_PERIOD = Pattern.compile(
+      "\\b(bi-?weekly|semi-?monthly|fortnightly|every two weeks|per pay period)\\b");
+  private static final Pattern CURRENCY_WORD = Pattern.compile("\\b(usd|inr|gbp|eur|cad|aud|rupees)\\b");
+  private static final Pattern SEPARATES = Pattern.compile("(\\+|\\bplus\\b|\\band\\b|,|;|\\bper\\b|/|\\ba year\\b|\\ban hour\\b)",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern PERIOD_SUFFIX = Pattern.compile(
+      "/\\s*(hr|hour|h|yr|year|mo|month|wk|week|day)\\b|\\b(per|an|a)\\s+(hour|year|month|week|day)\\b",
       Pattern.CASE_INSENSITIVE);
 
   private static final BigDecimal THOUSAND = BigDecimal.valueOf(1_000);
@@ -67,23 +76,20 @@ public final class SalaryParser {
     String lower = t.toLowerCase(Locale.ROOT);
     String masked = mask(t);
 
+    if (UNSUPPORTED_PERIOD.matcher(lower).find()) {
+      return Optional.empty(); // biweekly, semi-monthly: not a period we annualise; unknown, not a guess
+    }
     List<Amount> amounts = new ArrayList<>();
     Matcher m = AMOUNT.matcher(masked);
     while (m.find()) {
       String num = m.group("num");
-      if (num == null) {
-        continue;
-      }
       String cur = m.group("cur") != null ? m.group("cur") : m.group("cur2");
       String mult = m.group("mult");
-      if (cur == null && mult == null && looksLikeYearOrCount(masked, m.start("num"), m.end("num"), num)) {
+      if (cur == null && mult == null && looksLikeYearOrCount(masked, m.end("num"), num)) {
         continue;
       }
-      BigDecimal v = number(num, cur);
+      BigDecimal v = number(num);
       if (v == null) {
-        continue;
-      }
-      if (isNotPay(masked, m.start(), m.end())) {
         continue;
       }
       int numberEnd = mult != null ? m.end("mult") : m.end("num");
@@ -91,18 +97,33 @@ public final class SalaryParser {
       amounts.add(new Amount(v, cur, mult == null ? null : mult.toLowerCase(Locale.ROOT), m.start(),
           m.end(), plus));
     }
-    if (amounts.isEmpty()) {
-      return Optional.empty();
-    }
 
-    Amount first = amounts.get(0);
-    Amount second = null;
-    if (amounts.size() > 1) {
-      Amount next = amounts.get(1);
-      if (RANGE_JOIN.matcher(masked.substring(first.end(), next.start())).matches()) {
-        second = next;
+    // Pair amounts into statements: "A - B" is one range; a lone amount is its own statement.
+    List<Amount[]> statements = new ArrayList<>();
+    for (int i = 0; i < amounts.size(); i++) {
+      Amount a = amounts.get(i);
+      if (i + 1 < amounts.size() && joinsRange(masked.substring(a.end(), amounts.get(i + 1).start()))) {
+        statements.add(new Amount[] {a, amounts.get(++i)});
+      } else {
+        statements.add(new Amount[] {a});
       }
     }
+    // The pay is the first statement that is not a budget, bonus or the like; when any statement names
+    // a currency or a multiplier, bare numbers ("Band 7") are not pay.
+    boolean anyMarked = statements.stream().anyMatch(SalaryParser::marked);
+    Amount[] chosen = null;
+    for (Amount[] st : statements) {
+      if ((anyMarked && !marked(st)) || isNotPay(masked, st[0].start(), st[st.length - 1].end())) {
+        continue;
+      }
+      chosen = st;
+      break;
+    }
+    if (chosen == null) {
+      return Optional.empty();
+    }
+    Amount first = chosen[0];
+    Amount second = chosen.length > 1 ? chosen[1] : null;
     String sharedMult = second != null && second.multiplier() != null ? second.multiplier() : first.multiplier();
     BigDecimal a = scale(first.value(), first.multiplier() != null ? first.multiplier()
         : (second != null && sharedAppliesToFirst(first.value(), second) ? second.multiplier() : null));
@@ -148,35 +169,59 @@ public final class SalaryParser {
     return out.toString();
   }
 
+  /**
+   * Whether the statement spanning {@code start..end} is a budget, bonus, count and the like rather than
+   * pay: a pay word just before it keeps it ("Base salary $130k - $150k plus bonus"); otherwise a not-pay
+   * word just before it ("sign-on bonus: $10,000", "budgets up to $5M"), or right after it with nothing
+   * that separates them ("$2M project budget", but not "$70k + bonus" or "$120k per year, plus bonus").
+   */
   private static boolean isNotPay(String text, int start, int end) {
-    int from = Math.max(0, start - 40);
-    int to = Math.min(text.length(), end + 40);
-    String window = text.substring(from, to);
-    if (!NOT_PAY_CONTEXT.matcher(window).find()) {
+    String before = text.substring(Math.max(0, start - 30), start);
+    Matcher notPayBefore = NOT_PAY_CONTEXT.matcher(before);
+    int lastNotPay = -1;
+    while (notPayBefore.find()) {
+      lastNotPay = notPayBefore.start();
+    }
+    Matcher payBefore = PAY_WORD.matcher(before);
+    int lastPay = -1;
+    while (payBefore.find()) {
+      lastPay = payBefore.start();
+    }
+    if (lastPay >= 0 && lastPay > lastNotPay) {
       return false;
     }
-    // "Salary $120k plus bonus": pay words near the amount keep it
-    String near = text.substring(Math.max(0, start - 25), Math.min(text.length(), end + 15));
-    Matcher notPay = NOT_PAY_CONTEXT.matcher(near);
-    if (!notPay.find()) {
-      return !PAY_WORD.matcher(window).find();
+    if (lastNotPay >= 0) {
+      return true;
     }
-    int notPayAt = Math.max(0, start - 25) + notPay.start();
-    Matcher pay = PAY_WORD.matcher(near);
-    if (pay.find()) {
-      int payAt = Math.max(0, start - 25) + pay.start();
-      return Math.abs(notPayAt - start) < Math.abs(payAt - start);
+    String after = text.substring(end, Math.min(text.length(), end + 25));
+    Matcher notPayAfter = NOT_PAY_CONTEXT.matcher(after);
+    if (!notPayAfter.find()) {
+      return false;
     }
-    return true;
+    String between = after.substring(0, notPayAfter.start());
+    return !SEPARATES.matcher(between).find();
   }
 
-  private static boolean looksLikeYearOrCount(String text, int start, int end, String num) {
+  private static boolean marked(Amount[] statement) {
+    for (Amount a : statement) {
+      if (a.currency() != null || a.multiplier() != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean joinsRange(String between) {
+    return RANGE_JOIN.matcher(PERIOD_SUFFIX.matcher(between).replaceAll(" ")).matches();
+  }
+
+  private static boolean looksLikeYearOrCount(String text, int end, String num) {
     String digits = num.replace(",", "");
     if (digits.matches("(19|20)\\d{2}")) {
       return true;
     }
-    String after = text.substring(end, Math.min(text.length(), end + 12)).toLowerCase(Locale.ROOT);
-    return after.matches("^\\s*\\+?\\s*(years?|yrs?|months? of|hours? per week|hrs? per week|days?\\b(?! rate)|weeks? of|%).*");
+    String after = text.substring(end, Math.min(text.length(), end + 20)).toLowerCase(Locale.ROOT);
+    return after.matches("^\\s*\\+?\\s*(years?\\b|yrs?\\b|months? of|hours? (per|a) week|hrs? (per|a) week|days?\\b(?! rate)|weeks? of|%).*");
   }
 
   private static boolean sharedAppliesToFirst(BigDecimal first, Amount second) {
@@ -186,7 +231,7 @@ public final class SalaryParser {
     return first.compareTo(second.value()) <= 0 || first.compareTo(BigDecimal.valueOf(1000)) < 0;
   }
 
-  private static BigDecimal number(String num, String currency) {
+  private static BigDecimal number(String num) {
     String n = num;
     if (n.matches("\\d{1,3}(\\.\\d{3})+")) {
       n = n.replace(".", ""); // European thousands: €50.000
@@ -220,13 +265,9 @@ public final class SalaryParser {
       code = code(c2);
     }
     if (code == null) {
-      for (String word : List.of("usd", "inr", "gbp", "eur", "cad", "aud", "rupees", "rs.", "rs ", "₹", "£", "€", "us$", "$")) {
-        if (lower.contains(word)) {
-          code = code(word.strip());
-          if (code != null) {
-            break;
-          }
-        }
+      Matcher named = CURRENCY_WORD.matcher(lower);
+      if (named.find()) {
+        code = code(named.group(1));
       }
     }
     boolean indian = mult != null && (mult.startsWith("l") || mult.startsWith("cr"));
