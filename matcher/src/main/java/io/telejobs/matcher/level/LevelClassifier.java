@@ -8,8 +8,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the career level: lead and senior words in the title first, then a Roman numeral at its end
@@ -17,10 +15,7 @@ import java.util.regex.Pattern;
  * the profile's default.
  */
 public final class LevelClassifier {
-  private static final Pattern YEARS = Pattern.compile(
-      "(?:minimum of |at least |min\\.? )?(\\d{1,2})\\s*\\+?\\s*(?:(?:-|–|—|to)\\s*\\d{1,2}\\s*\\+?\\s*)?"
-          + "(?:years?|yrs?)(?:['’]s?)?\\s+(?:of\\s+)?(?:[\\w/&,-]+\\s+){0,5}?experience",
-      Pattern.CASE_INSENSITIVE);
+  private static final java.util.Set<String> YEAR_WORDS = java.util.Set.of("year", "years", "yr", "yrs");
 
   private final LevelRules rules;
   private final PhraseMatcher titleWords;
@@ -34,9 +29,9 @@ public final class LevelClassifier {
 
   /**
    * @param titleTokens normalised tokens of the cleaned title
-   * @param description raw description text, may be empty
+   * @param descriptionTokens {@link io.telejobs.matcher.text.Normalizer#tokens} of the description
    */
-  public LevelResult classify(List<String> titleTokens, String description) {
+  public LevelResult classify(List<String> titleTokens, List<String> descriptionTokens) {
     Map<Level, PhraseMatcher.Hit> found = new EnumMap<>(Level.class);
     for (PhraseMatcher.Hit h : titleWords.find(titleTokens)) {
       found.putIfAbsent(Level.valueOf(h.group()), h);
@@ -57,7 +52,7 @@ public final class LevelClassifier {
     if (found.containsKey(Level.ENTRY)) {
       return titleReason(Level.ENTRY, found.get(Level.ENTRY).phrase(), title);
     }
-    Integer years = yearsAsked(description);
+    Integer years = yearsAsked(descriptionTokens);
     if (years != null) {
       Map.Entry<Integer, Level> band = rules.minYears().floorEntry(years);
       if (band != null) {
@@ -69,20 +64,51 @@ public final class LevelClassifier {
         new Reason(tag(rules.defaultLevel()), "level.default", title));
   }
 
-  /** The largest minimum years of experience the text asks for, or null. */
-  static Integer yearsAsked(String description) {
-    if (description == null || description.isEmpty()) {
-      return null;
-    }
-    Matcher m = YEARS.matcher(description);
+  /**
+   * The largest minimum years of experience the text asks for, or null: "5+ years of project management
+   * experience" gives 5, "3-5 years experience" gives 3. Works on tokens, in one pass.
+   */
+  static Integer yearsAsked(List<String> tokens) {
     Integer max = null;
-    while (m.find()) {
-      int y = Integer.parseInt(m.group(1));
-      if (y <= 40 && (max == null || y > max)) {
-        max = y;
+    for (int i = 0; i < tokens.size(); i++) {
+      int first = number(tokens.get(i));
+      if (first < 0) {
+        continue;
       }
+      int j = i + 1;
+      while (j < tokens.size() && (number(tokens.get(j)) >= 0 || tokens.get(j).equals("to"))) {
+        j++;
+      }
+      if (j >= tokens.size() || !YEAR_WORDS.contains(tokens.get(j))) {
+        continue;
+      }
+      for (int k = j + 1; k < Math.min(tokens.size(), j + 8); k++) {
+        if (tokens.get(k).equals("experience")) {
+          if (first <= 40 && (max == null || first > max)) {
+            max = first;
+          }
+          break;
+        }
+      }
+      i = j;
     }
     return max;
+  }
+
+  private static int number(String token) {
+    int n = token.length();
+    if (n == 0 || n > 2) {
+      return -1;
+    }
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+      char c = token.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   private static LevelResult titleReason(Level level, String phrase, String title) {

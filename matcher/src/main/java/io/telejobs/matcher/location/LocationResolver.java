@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import io.telejobs.matcher.text.PhraseMatcher;
 import java.util.regex.Pattern;
 
 /** Country and work mode: structured data first, then location text, then title and description. */
@@ -25,6 +26,14 @@ public final class LocationResolver {
   private static final Pattern HYBRID = Pattern.compile("\\bhybrid\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern ONSITE = Pattern.compile(
       "\\b(on[- ]?site|in[- ]office|in[- ]person)\\b", Pattern.CASE_INSENSITIVE);
+
+  /** Work-mode phrases in descriptions, matched on tokens in one pass. */
+  private static final PhraseMatcher DESCRIPTION_MODES = new PhraseMatcher(Map.of(
+      WorkMode.REMOTE.name(), List.of("fully remote", "100 remote", "remote first", "remote position", "remote role",
+          "remote opportunity", "work from home", "work from anywhere", "telecommute", "telecommuting",
+          "this is a remote", "remote within", "remote eligible"),
+      WorkMode.HYBRID.name(), List.of("hybrid"),
+      WorkMode.ONSITE.name(), List.of("on site", "onsite", "in office", "in person")));
 
   static {
     for (String s : List.of("us", "usa", "u.s.", "u.s.a.", "united states", "united states of america", "america")) {
@@ -73,10 +82,10 @@ public final class LocationResolver {
    * @param structuredMode work mode from structured data
    * @param structuredEvidence how the structured mode was known
    * @param titleSegments segments removed from the title ("remote", "boston, ma")
-   * @param description description text
+   * @param descriptionTokens {@link io.telejobs.matcher.text.Normalizer#tokens} of the description
    */
   public LocationResult resolve(List<String> countries, List<String> locations, WorkMode structuredMode,
-      String structuredEvidence, List<String> titleSegments, String description) {
+      String structuredEvidence, List<String> titleSegments, List<String> descriptionTokens) {
     List<Reason> reasons = new ArrayList<>();
     String country = null;
     if (!countries.isEmpty()) {
@@ -113,11 +122,15 @@ public final class LocationResolver {
           break;
         }
       }
-      if (mode == WorkMode.UNKNOWN && description != null && !description.isEmpty()) {
-        WorkMode m = modeOf(description);
-        if (m != WorkMode.UNKNOWN) {
-          mode = m;
-          reasons.add(new Reason("workMode=" + name(m), "workMode.description", excerpt(description, m)));
+      if (mode == WorkMode.UNKNOWN && !descriptionTokens.isEmpty()) {
+        Map<String, PhraseMatcher.Hit> found = DESCRIPTION_MODES.firstPerGroup(descriptionTokens);
+        for (WorkMode m : List.of(WorkMode.HYBRID, WorkMode.REMOTE, WorkMode.ONSITE)) {
+          PhraseMatcher.Hit hit = found.get(m.name());
+          if (hit != null) {
+            mode = m;
+            reasons.add(new Reason("workMode=" + name(m), "workMode.description:" + hit.phrase(), hit.phrase()));
+            break;
+          }
         }
       }
     }
@@ -168,17 +181,6 @@ public final class LocationResolver {
       return WorkMode.ONSITE;
     }
     return WorkMode.UNKNOWN;
-  }
-
-  private static String excerpt(String description, WorkMode mode) {
-    Pattern p = mode == WorkMode.HYBRID ? HYBRID : mode == WorkMode.REMOTE ? REMOTE : ONSITE;
-    java.util.regex.Matcher m = p.matcher(description);
-    if (m.find()) {
-      int from = Math.max(0, m.start() - 30);
-      int to = Math.min(description.length(), m.end() + 30);
-      return description.substring(from, to).strip();
-    }
-    return "";
   }
 
   private static String name(WorkMode m) {

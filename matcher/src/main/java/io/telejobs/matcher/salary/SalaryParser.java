@@ -67,8 +67,8 @@ public final class SalaryParser {
    * @param countryHint ISO country of the posting, or null; a bare {@code $} in the US is no assumption
    */
   public Optional<ParsedSalary> parse(String text, String currencyHint, String countryHint) {
-    if (text == null || text.isBlank()) {
-      return Optional.empty();
+    if (text == null || text.isBlank() || text.chars().noneMatch(Character::isDigit)) {
+      return Optional.empty(); // no number: unknown, never a guess
     }
     String t = Normalizer.normalize(text, Normalizer.Form.NFKC)
         .replaceAll("[\\u2010-\\u2015\\u2212]", "-")

@@ -3,6 +3,7 @@ package io.telejobs.matcher.tag;
 import io.telejobs.contracts.Level;
 import io.telejobs.contracts.Reason;
 import io.telejobs.contracts.Tier;
+import io.telejobs.contracts.WorkMode;
 import io.telejobs.matcher.level.LevelClassifier;
 import io.telejobs.matcher.level.LevelResult;
 import io.telejobs.matcher.location.LocationResolver;
@@ -48,38 +49,72 @@ public final class Tagger {
     return profile;
   }
 
-  public Tagging tag(TagInput in) {
-    List<String> descriptionTokens = Normalizer.tokens(in.description());
-    TierResult tier = titles.classify(in.title(), descriptionTokens);
-    List<Reason> reasons = new ArrayList<>(tier.reasons());
+  /**
+   * The verdict on a title alone when it is certainly {@code none} (a hard negative, or no rule and not a
+   * generic title that the description could promote); otherwise null, and the whole posting is needed.
+   * Lets the topology skip reading most of a posting that cannot match.
+   */
+  public Tagging certainNoneByTitle(String title) {
+    if (title == null || title.isBlank()) {
+      return null;
+    }
+    TitleCleaner.Cleaned cleaned = TitleCleaner.clean(title);
+    boolean[] neededDescription = new boolean[1];
+    TierResult tier = titles.classify(cleaned, Normalizer.titleTokens(cleaned.title()), () -> {
+      neededDescription[0] = true;
+      return List.of();
+    });
+    if (tier.tier() != Tier.NONE || neededDescription[0]) {
+      return null;
+    }
+    return new Tagging(profile.id(), profile.version(), Tier.NONE, Level.UNKNOWN, tier.score(), null, null,
+        WorkMode.UNKNOWN, List.of(), List.of(), List.of(), tier.reasons());
+  }
 
+  /**
+   * Tags one posting. A posting whose tier is {@code none} gets only its tier and reasons: nothing else
+   * about it is published, so the rest is not computed.
+   */
+  public Tagging tag(TagInput in) {
     TitleCleaner.Cleaned cleaned = TitleCleaner.clean(in.title());
-    Level level = Level.UNKNOWN;
-    if (tier.tier() != Tier.NONE) {
-      LevelResult lr = levels.classify(Normalizer.titleTokens(cleaned.title()), in.description());
-      level = lr.level();
-      reasons.add(lr.reason());
+    List<String> titleTokens = Normalizer.titleTokens(cleaned.title());
+    List<List<String>> description = new ArrayList<>(1); // tokenised once, and only when needed
+    java.util.function.Supplier<List<String>> descriptionTokens = () -> {
+      if (description.isEmpty()) {
+        description.add(Normalizer.tokens(in.description()));
+      }
+      return description.get(0);
+    };
+    TierResult tier = titles.classify(cleaned, titleTokens, descriptionTokens);
+    List<Reason> reasons = new ArrayList<>(tier.reasons());
+    if (tier.tier() == Tier.NONE) {
+      return new Tagging(profile.id(), profile.version(), Tier.NONE, Level.UNKNOWN, tier.score(), null, null,
+          WorkMode.UNKNOWN, List.of(), List.of(), List.of(), reasons);
     }
 
+    LevelResult lr = levels.classify(titleTokens, descriptionTokens.get());
+    reasons.add(lr.reason());
+
     LocationResult where = locations.resolve(in.countries(), in.locations(), in.workMode(),
-        in.workModeEvidence(), cleaned.removed(), in.description());
+        in.workModeEvidence(), cleaned.removed(), descriptionTokens.get());
     reasons.addAll(where.reasons());
 
     SalaryNormalizer.Result pay = salaries.normalize(in.salary(), where.country());
     reasons.add(pay.reason());
 
-    List<String> text = new ArrayList<>(Normalizer.tokens(in.title()));
+    List<String> text = new ArrayList<>(titleTokens.size() + descriptionTokens.get().size() + 1);
+    text.addAll(titleTokens);
     text.add("|");
-    text.addAll(descriptionTokens);
-    List<String> companyTokens = Normalizer.tokens(in.company() == null ? "" : in.company());
+    text.addAll(descriptionTokens.get());
     List<String> skillTags = tags(skills, text, "skill", reasons);
     List<String> certTags = tags(certifications, text, "certification", reasons);
-    List<String> withCompany = new ArrayList<>(text);
-    withCompany.add("|");
-    withCompany.addAll(companyTokens);
-    List<String> industryTags = tags(industries, withCompany, "industry", reasons);
+    if (in.company() != null) {
+      text.add("|");
+      text.addAll(Normalizer.tokens(in.company()));
+    }
+    List<String> industryTags = tags(industries, text, "industry", reasons);
 
-    return new Tagging(profile.id(), profile.version(), tier.tier(), level, tier.score(), pay.salary(),
+    return new Tagging(profile.id(), profile.version(), tier.tier(), lr.level(), tier.score(), pay.salary(),
         where.country(), where.workMode(), skillTags, certTags, industryTags, reasons);
   }
 

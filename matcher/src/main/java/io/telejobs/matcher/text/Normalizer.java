@@ -54,24 +54,35 @@ public final class Normalizer {
     if (text == null || text.isEmpty()) {
       return List.of();
     }
-    String folded = java.text.Normalizer.normalize(text, Form.NFKC).toLowerCase(Locale.ROOT);
-    List<String> raw = new ArrayList<>();
-    StringBuilder token = new StringBuilder();
-    for (int i = 0; i < folded.length(); i++) {
+    String folded = isAscii(text) ? text : java.text.Normalizer.normalize(text, Form.NFKC).toLowerCase(Locale.ROOT);
+    int n = folded.length();
+    char[] chars = new char[n];
+    for (int i = 0; i < n; i++) {
       char c = folded.charAt(i);
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        token.append(c);
-      } else if (Character.isLetter(c) && c > 127) {
-        token.append(stripAccent(c));
+      if (c >= 'A' && c <= 'Z') {
+        chars[i] = (char) (c + 32);
+      } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '&') {
+        chars[i] = c;
+      } else if (c > 127 && Character.isLetter(c)) {
+        chars[i] = stripAccent(c);
       } else {
-        if (c == '&') {
-          flush(token, raw);
-          raw.add("and");
-        }
-        flush(token, raw);
+        chars[i] = ' ';
       }
     }
-    flush(token, raw);
+    List<String> raw = new ArrayList<>(Math.max(4, n / 5));
+    int start = -1;
+    for (int i = 0; i <= n; i++) {
+      boolean word = i < n && chars[i] != ' ' && chars[i] != '&';
+      if (word && start < 0) {
+        start = i;
+      } else if (!word && start >= 0) {
+        raw.add(new String(chars, start, i - start));
+        start = -1;
+      }
+      if (i < n && chars[i] == '&') {
+        raw.add("and");
+      }
+    }
     List<String> out = new ArrayList<>(raw.size() + 4);
     for (int i = 0; i < raw.size(); i++) {
       String t = raw.get(i);
@@ -91,16 +102,18 @@ public final class Normalizer {
     return out;
   }
 
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) > 127) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static char stripAccent(char c) {
     String d = java.text.Normalizer.normalize(String.valueOf(c), Form.NFD);
     char base = d.charAt(0);
     return base < 128 ? base : c;
-  }
-
-  private static void flush(StringBuilder token, List<String> out) {
-    if (token.length() > 0) {
-      out.add(token.toString());
-      token.setLength(0);
-    }
   }
 }

@@ -52,7 +52,19 @@ public final class TitleClassifier {
    */
   public TierResult classify(String title, List<String> descriptionTokens) {
     TitleCleaner.Cleaned cleaned = TitleCleaner.clean(title);
-    List<String> tokens = Normalizer.titleTokens(cleaned.title());
+    return classify(cleaned, Normalizer.titleTokens(cleaned.title()), () -> descriptionTokens);
+  }
+
+  /**
+   * Classifies an already cleaned and normalised title.
+   *
+   * @param cleaned the cleaned title
+   * @param tokens {@link Normalizer#titleTokens} of the cleaned title
+   * @param descriptionTokens {@link Normalizer#tokens} of the description, asked for only when the title
+   *     is generic
+   */
+  public TierResult classify(TitleCleaner.Cleaned cleaned, List<String> tokens,
+      java.util.function.Supplier<List<String>> descriptionTokens) {
     List<Reason> reasons = new ArrayList<>();
     String shown = String.join(" ", tokens);
 
@@ -78,8 +90,9 @@ public final class TitleClassifier {
     }
 
     DescriptionRule d = profile.descriptionRule();
-    if (d != null && found.containsKey(d.genericConcept()) && !descriptionTokens.isEmpty()) {
-      List<PhraseMatcher.Hit> hits = descriptionEvidence.find(descriptionTokens);
+    if (d != null && found.containsKey(d.genericConcept()) && !d.evidence().isEmpty()
+        && !descriptionTokens.get().isEmpty()) {
+      List<PhraseMatcher.Hit> hits = descriptionEvidence.find(descriptionTokens.get());
       for (DescriptionRule.Evidence e : d.evidence()) {
         List<String> phrases = hits.stream().filter(h -> h.group().equals(e.countConcept()))
             .map(PhraseMatcher.Hit::phrase).toList();

@@ -52,6 +52,9 @@ public final class TitleCleaner {
     if (raw == null) {
       return new Cleaned("", List.of());
     }
+    if (plain(raw)) {
+      return new Cleaned(raw.strip(), List.of());
+    }
     String t = DASHES.matcher(raw).replaceAll("-").replace('\u00a0', ' ').strip();
     List<String> removed = new ArrayList<>();
     Matcher m = PARENS.matcher(t);
@@ -107,6 +110,18 @@ public final class TitleCleaner {
       }
     }
     return new Cleaned(t.replaceAll("\\s+", " ").strip(), List.copyOf(removed));
+  }
+
+  /** Nothing to remove: no separator, bracket, comma or unusual space. */
+  private static boolean plain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '|' || c == '-' || c == '(' || c == '[' || c == ',' || c == '/' || c == '@' || c == ':'
+          || c > 127) {
+        return false;
+      }
+    }
+    return !s.contains("  ");
   }
 
   private static boolean isStateOrCountry(String s) {

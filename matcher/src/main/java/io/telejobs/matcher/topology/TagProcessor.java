@@ -54,6 +54,21 @@ final class TagProcessor implements FixedKeyProcessor<byte[], byte[], Outcome> {
       context.forward(record.withValue(retractOrSkip(id, "posting closed")));
       return;
     }
+    Tagging byTitle;
+    try {
+      byTitle = tagger.certainNoneByTitle(PostingPeek.title(record.value()));
+    } catch (java.io.IOException e) {
+      fail(record, "deserialize", new org.apache.kafka.common.errors.SerializationException(
+          "cannot read JobPosting from " + Topics.POSTINGS.name() + ": " + e.getMessage().lines().findFirst().orElse(""), e));
+      return;
+    } catch (RuntimeException e) {
+      fail(record, "tag", e);
+      return;
+    }
+    if (byTitle != null) {
+      context.forward(record.withValue(retractOrSkip(id, "no longer matches")));
+      return;
+    }
     JobPosting posting;
     try {
       posting = Topics.POSTINGS.valueSerde().deserializer().deserialize(Topics.POSTINGS.name(), record.value());

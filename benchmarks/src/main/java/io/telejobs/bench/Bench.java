@@ -1,0 +1,25 @@
+package io.telejobs.bench;
+
+import java.util.Arrays;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/** Runs one benchmark by name: matcher-throughput or tagger-jmh. */
+public final class Bench {
+  private Bench() {}
+
+  public static void main(String[] args) throws Exception {
+    String name = args.length == 0 ? "matcher-throughput" : args[0];
+    String[] rest = args.length > 1 ? Arrays.copyOfRange(args, 1, args.length) : new String[0];
+    rest = Arrays.stream(rest).flatMap(a -> Arrays.stream(a.trim().split("\\s+"))).filter(a -> !a.isBlank())
+        .toArray(String[]::new);
+    switch (name) {
+      case "matcher-throughput" -> MatcherThroughput.main(rest);
+      case "tagger-jmh" -> new Runner(new OptionsBuilder().include(TaggerBenchmark.class.getSimpleName()).build()).run();
+      default -> {
+        System.err.println("unknown benchmark '" + name + "': matcher-throughput | tagger-jmh");
+        System.exit(2);
+      }
+    }
+  }
+}
