@@ -46,7 +46,9 @@ public record DeliveryRecord(
     /** Already delivered earlier; not sent again. */
     SKIPPED_DUPLICATE,
     /** Given up after the last retry; the alert went to the dead-letter topic. */
-    DEAD_LETTERED
+    DEAD_LETTERED,
+    /** Not sent: the subscription was deleted, paused or unconfirmed by the time of delivery. */
+    CANCELLED
   }
 
   public DeliveryRecord {

@@ -51,6 +51,9 @@ public final class LocalRunApp {
       env.put("APP_SMTP_PORT", Integer.toString(mailbox.port()));
       env.put("APP_TOKEN_SECRET", HexFormat.of().formatHex(SecureRandom.getSeed(32)));
       env.put("KAFKA_STATE_DIR", folder.resolve("state").toString());
+      int apiPort = freePort();
+      env.put("APP_HTTP_PORT", Integer.toString(apiPort));
+      env.put("APP_PUBLIC_URL", "http://127.0.0.1:" + apiPort);
 
       say("3/5 starting matcher and notifier; subscribing the demo subscribers...");
       try (LocalPipeline pipeline = new LocalPipeline(env)) {
@@ -64,7 +67,7 @@ public final class LocalRunApp {
           say("4/5 crawling the sample sites (round " + round + ")...");
           LocalPipeline.Summary s = pipeline.crawlOnce(Duration.ofSeconds(3), Duration.ofMinutes(2));
           Path index = mailbox.write();
-          summary(s, mailbox.received(), index, site.baseUrl());
+          summary(s, mailbox.received(), index, site.baseUrl(), "http://127.0.0.1:" + apiPort + "/");
         } while (config.keepRunning() && !stop.await(config.interval().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
         say("5/5 stopping: services, broker, SMTP server.");
       }
@@ -77,7 +80,13 @@ public final class LocalRunApp {
     return smtp;
   }
 
-  private static void summary(LocalPipeline.Summary s, int inbox, Path index, String site) {
+  private static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void summary(LocalPipeline.Summary s, int inbox, Path index, String site, String api) {
     say("");
     say("==================== telejobs local run: summary ====================");
     say("  pages fetched ........ " + s.crawl().pagesFetched());
@@ -93,6 +102,7 @@ public final class LocalRunApp {
     }
     say("  open the mailbox ..... " + index.toUri());
     say("  sample sites ......... " + site + "/riverside/  " + site + "/sanjeevani/");
+    say("  subscribe page ....... " + api + "  (while running; APP_KEEP_RUNNING=true keeps it up)");
     say("=====================================================================");
   }
 

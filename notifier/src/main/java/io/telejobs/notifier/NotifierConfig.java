@@ -23,9 +23,13 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param publicUrl base URL for links in emails
  * @param tokenSecret secret for signed links
  * @param deliveryGroup consumer group of the delivery worker
+ * @param httpPort port of the subscription API, 0 for any free port
+ * @param adminToken bearer token that may manage any subscription; empty disables it
+ * @param webhookAllowlist hosts a webhook may point at even when private (tests, internal receivers)
  */
 public record NotifierConfig(Properties kafka, Properties streams, SmtpSettings smtp, RetryPolicy retry,
-    String publicUrl, byte[] tokenSecret, String deliveryGroup) {
+    String publicUrl, byte[] tokenSecret, String deliveryGroup, int httpPort, String adminToken,
+    java.util.Set<String> webhookAllowlist) {
 
   public static final EnvVar APPLICATION_ID = EnvVar.optional("KAFKA_APPLICATION_ID", "telejobs-notifier",
       "Kafka Streams application id of the alert-decision topology");
@@ -50,10 +54,18 @@ public record NotifierConfig(Properties kafka, Properties streams, SmtpSettings 
   public static final EnvVar RETRY_BACKOFF = EnvVar.optional("APP_DELIVERY_BACKOFF", "PT1S",
       "delay before the second attempt; doubles each time, with jitter");
 
+  public static final EnvVar HTTP_PORT = EnvVar.optional("APP_HTTP_PORT", "8080",
+      "port of the subscription API and pages");
+  public static final EnvVar ADMIN_TOKEN = EnvVar.optional("APP_ADMIN_TOKEN", "",
+      "bearer token that may manage any subscription; empty: only subscribers' own tokens work");
+  public static final EnvVar WEBHOOK_ALLOWLIST = EnvVar.optional("APP_WEBHOOK_ALLOWLIST", "",
+      "comma-separated hosts a webhook may point at even when loopback or private");
+
   public static List<EnvVar> variables() {
     List<EnvVar> all = new ArrayList<>(Env.COMMON);
     all.addAll(List.of(APPLICATION_ID, STATE_DIR, DELIVERY_GROUP, SMTP_HOST, SMTP_PORT, SMTP_SECURITY,
-        SMTP_USERNAME, SMTP_PASSWORD, MAIL_FROM, PUBLIC_URL, TOKEN_SECRET, MAX_ATTEMPTS, RETRY_BACKOFF));
+        SMTP_USERNAME, SMTP_PASSWORD, MAIL_FROM, PUBLIC_URL, TOKEN_SECRET, MAX_ATTEMPTS, RETRY_BACKOFF, HTTP_PORT,
+        ADMIN_TOKEN, WEBHOOK_ALLOWLIST));
     return List.copyOf(all);
   }
 
@@ -76,7 +88,17 @@ public record NotifierConfig(Properties kafka, Properties streams, SmtpSettings 
     SmtpSettings smtp = new SmtpSettings(env.get(SMTP_HOST), env.getInt(SMTP_PORT), env.get(SMTP_SECURITY),
         env.get(SMTP_USERNAME), env.get(SMTP_PASSWORD), env.get(MAIL_FROM), Duration.ofSeconds(20));
     RetryPolicy retry = new RetryPolicy(env.getInt(MAX_ATTEMPTS), env.getDuration(RETRY_BACKOFF), Duration.ofMinutes(1));
+    String admin = env.get(ADMIN_TOKEN);
+    if (!admin.isEmpty() && admin.length() < 24) {
+      throw new ConfigException(ADMIN_TOKEN.name() + " must be at least 24 characters when set");
+    }
+    java.util.Set<String> allow = new java.util.HashSet<>();
+    for (String h : env.get(WEBHOOK_ALLOWLIST).split(",")) {
+      if (!h.isBlank()) {
+        allow.add(h.strip().toLowerCase(java.util.Locale.ROOT));
+      }
+    }
     return new NotifierConfig(kafka, streams, smtp, retry, env.get(PUBLIC_URL),
-        secret.getBytes(StandardCharsets.UTF_8), env.get(DELIVERY_GROUP));
+        secret.getBytes(StandardCharsets.UTF_8), env.get(DELIVERY_GROUP), env.getInt(HTTP_PORT), admin, allow);
   }
 }

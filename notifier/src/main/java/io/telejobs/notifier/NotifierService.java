@@ -3,6 +3,13 @@ package io.telejobs.notifier;
 import io.telejobs.contracts.Topics;
 import io.telejobs.contracts.config.Env;
 import io.telejobs.notifier.alerts.AlertTopology;
+import io.telejobs.notifier.api.SubscriptionApi;
+import io.telejobs.notifier.api.SubscriptionStore;
+import io.telejobs.notifier.subscriptions.SubscriptionValidator;
+import io.telejobs.notifier.subscriptions.WebhookPolicy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import io.telejobs.notifier.delivery.DeliveryWorker;
 import io.telejobs.notifier.delivery.EmailRenderer;
 import io.telejobs.notifier.delivery.EmailSender;
@@ -26,6 +33,8 @@ public final class NotifierService implements AutoCloseable {
   private final KafkaStreams streams;
   private final DeliveryWorker worker;
   private final Thread workerThread;
+  private final SubscriptionStore store;
+  private final SubscriptionApi api;
 
   public NotifierService(NotifierConfig config, Map<String, String> environment) {
     this(config, environment, new SmtpEmailSender(config.smtp()));
@@ -40,16 +49,41 @@ public final class NotifierService implements AutoCloseable {
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
     });
     streams.setStateListener((now, before) -> LOG.info("notifier decisions state {} -> {}", before, now));
-    EmailRenderer renderer = new EmailRenderer(config.publicUrl(), new TokenSigner(config.tokenSecret()));
+    TokenSigner signer = new TokenSigner(config.tokenSecret());
+    EmailRenderer renderer = new EmailRenderer(config.publicUrl(), signer);
+    this.store = new SubscriptionStore(config.kafka());
     this.worker = new DeliveryWorker(config.kafka(), config.deliveryGroup(), email, renderer, config.retry(),
-        Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+        Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), asDecided -> {
+          if (store.isDeleted(asDecided.id())) {
+            return true;
+          }
+          return store.get(asDecided.id()).map(now -> !now.isActive()).orElse(false);
+        });
     this.workerThread = new Thread(worker, "notifier-delivery");
+    try {
+      this.api = new SubscriptionApi(new InetSocketAddress(config.httpPort()), store,
+          new SubscriptionValidator(new WebhookPolicy(config.webhookAllowlist())), signer, email, renderer,
+          config.adminToken(), Clock.systemUTC());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on port " + config.httpPort(), e);
+    }
   }
 
   public void start() {
     LOG.info("notifier starting");
     streams.start();
     workerThread.start();
+    api.start();
+  }
+
+  /** The port the subscription API listens on. */
+  public int apiPort() {
+    return api.port();
+  }
+
+  /** The subscriptions as the API sees them. */
+  public SubscriptionStore subscriptions() {
+    return store;
   }
 
   public DeliveryWorker worker() {
@@ -62,7 +96,9 @@ public final class NotifierService implements AutoCloseable {
 
   @Override
   public void close() {
+    api.close();
     worker.close();
+    store.close();
     streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
         .withTimeout(Duration.ofSeconds(30)));
   }

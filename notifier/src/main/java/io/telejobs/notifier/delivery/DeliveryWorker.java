@@ -40,6 +40,14 @@ import org.slf4j.LoggerFactory;
 public final class DeliveryWorker implements Runnable, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
 
+  /** The subscription as it is now, to honour an unsubscribe or pause made after the alert was decided. */
+  public interface CurrentSubscriptions {
+    /** True when the subscription was deleted, paused or is not confirmed. */
+    boolean cancelled(io.telejobs.contracts.Subscription asDecided);
+
+    CurrentSubscriptions NONE = s -> false;
+  }
+
   /** Waits between retries; tests may pass a faster one. */
   @FunctionalInterface
   public interface Sleeper {
@@ -53,6 +61,7 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
   private final RetryPolicy retry;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final CurrentSubscriptions current;
   private final Set<String> delivered = ConcurrentHashMap.newKeySet();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile KafkaConsumer<String, byte[]> consumer;
@@ -63,9 +72,11 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
   public final AtomicInteger duplicatesSkipped = new AtomicInteger();
   public final AtomicInteger failedAttempts = new AtomicInteger();
   public final AtomicInteger deadLettered = new AtomicInteger();
+  public final AtomicInteger cancelled = new AtomicInteger();
 
   public DeliveryWorker(Properties kafka, String groupId, EmailSender email, EmailRenderer renderer,
-      RetryPolicy retry, Clock clock, Sleeper sleeper) {
+      RetryPolicy retry, Clock clock, Sleeper sleeper, CurrentSubscriptions current) {
+    this.current = current;
     this.kafka = kafka;
     this.groupId = groupId;
     this.email = email;
@@ -145,6 +156,11 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
     if (delivered.contains(alert.alertId())) {
       duplicatesSkipped.incrementAndGet();
       record(log, alert, DeliveryRecord.Outcome.SKIPPED_DUPLICATE, 0, "already delivered");
+      return;
+    }
+    if (current.cancelled(alert.subscription())) {
+      cancelled.incrementAndGet();
+      record(log, alert, DeliveryRecord.Outcome.CANCELLED, 0, "subscription deleted, paused or unconfirmed");
       return;
     }
     if (alert.subscription().email() == null) {

@@ -65,6 +65,19 @@ public final class EmailRenderer {
         "<" + alert.alertId() + "@alerts.telejobs>", headers);
   }
 
+  /** The double opt-in email: nothing is sent to this address until its link is followed. */
+  public Email confirmation(io.telejobs.contracts.Subscription s, String confirmToken) {
+    String link = publicUrl + "/confirm?s=" + enc(s.id()) + "&t=" + enc(confirmToken);
+    String text = "Please confirm your telehealth job alerts by opening this link:\n\n" + link + "\n\n"
+        + "If you did not ask for job alerts, ignore this email: nothing will be sent.\n";
+    String html = "<!doctype html><html><body style=\"font-family:sans-serif\"><p>Please confirm your telehealth job alerts.</p>"
+        + "<p><a href=\"" + attr(link) + "\">Confirm my alerts</a></p>"
+        + "<p style=\"color:#666;font-size:small\">If you did not ask for job alerts, ignore this email: nothing will be sent.</p>"
+        + "</body></html>";
+    return new Email(s.email(), "Confirm your telehealth job alerts", text, html,
+        "<confirm-" + s.id() + "-" + s.updatedAt().toEpochMilli() + "@alerts.telejobs>", java.util.Map.of());
+  }
+
   static String pay(NormalizedSalary s) {
     if (s == null) {
       return null;

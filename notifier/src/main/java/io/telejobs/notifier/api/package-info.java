@@ -1,0 +1,2 @@
+/** The subscription HTTP API and its pages: create, read, update, pause, delete, confirm, unsubscribe. */
+package io.telejobs.notifier.api;

@@ -1,0 +1,34 @@
+package io.telejobs.notifier.subscriptions;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A subscription as a client sends it, before validation. Every field may be missing or wrong.
+ *
+ * @param email email address for alerts
+ * @param webhookUrl webhook URL for alerts
+ * @param tiers wanted tiers (core, adjacent, pathway)
+ * @param levels wanted levels
+ * @param countries ISO country codes
+ * @param workModes remote, hybrid, onsite
+ * @param minAnnualSalary minimum annual pay
+ * @param salaryCurrency ISO currency of the minimum
+ * @param includeKeywords any of these words
+ * @param excludeKeywords none of these words
+ * @param excludeCompanies never these companies
+ * @param frequency instant, daily or weekly
+ */
+public record SubscriptionRequest(
+    String email,
+    String webhookUrl,
+    List<String> tiers,
+    List<String> levels,
+    List<String> countries,
+    List<String> workModes,
+    BigDecimal minAnnualSalary,
+    String salaryCurrency,
+    List<String> includeKeywords,
+    List<String> excludeKeywords,
+    List<String> excludeCompanies,
+    String frequency) {}
