@@ -72,9 +72,11 @@ public final class BenchPostings {
       }
       boolean india = title.contains("Bengaluru") || r.nextInt(4) == 0;
       String id = "bench:" + i;
-      out.add(new JobPosting(JobPosting.SCHEMA_VERSION, id, "bench", Integer.toString(i), title,
-          india ? "Sanjeevani Virtual Care" : "Riverside Health",
-          List.of(india ? "Bengaluru, Karnataka, IN" : "Columbus, OH, US"), List.of(india ? "IN" : "US"),
+      // 500 employers x 300 cities: the same job at two sources is rare, as on the real web
+      String company = (india ? "Sanjeevani Virtual Care " : "Riverside Health ") + r.nextInt(500);
+      String city = (india ? "Bengaluru " : "Columbus ") + r.nextInt(300);
+      out.add(new JobPosting(JobPosting.SCHEMA_VERSION, id, "bench", Integer.toString(i), title, company,
+          List.of(city + (india ? ", Karnataka, IN" : ", OH, US")), List.of(india ? "IN" : "US"),
           r.nextBoolean() ? WorkMode.REMOTE : WorkMode.UNKNOWN, null, List.of("FULL_TIME"), pay, d.toString().strip(),
           null, null, "https://careers.example.org/jobs/" + i, "https://careers.example.org/jobs/" + i, at,
           Integer.toHexString(r.nextInt())));

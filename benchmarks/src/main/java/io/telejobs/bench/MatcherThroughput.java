@@ -37,8 +37,8 @@ import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * Matcher throughput on a real (embedded) broker against its ceiling: a pass-through Streams app with the
- * same configuration and guarantee ({@code exactly_once_v2}) over the same preloaded postings. Rounds
- * alternate pass-through and matcher; the medians are compared. Throughput is counted from the first
+ * same configuration and guarantee ({@code exactly_once_v2}) over the same preloaded postings. After one
+ * uncounted warm-up round of each, rounds alternate pass-through and matcher; the medians are compared. Throughput is counted from the first
  * committed offset to the last, so start-up and rebalancing are excluded for both.
  *
  * <p>Last line: {@code RESULT matcher-throughput matcher_rps=<x> passthrough_rps=<y> ratio=<x/y>}
@@ -63,6 +63,9 @@ public final class MatcherThroughput {
       Tagger tagger = new Tagger(ProfileFiles.load(ProfileFiles.DEFAULT));
       List<Double> pass = new ArrayList<>();
       List<Double> match = new ArrayList<>();
+      // one uncounted round each, so that both run on a warm JIT and a warm page cache
+      run(broker, state, "bench-passthrough-warmup", passThrough(), threads);
+      run(broker, state, "bench-matcher-warmup", MatcherTopology.build(tagger, Clock.systemUTC()), threads);
       for (int round = 1; round <= rounds; round++) {
         double p = run(broker, state, "bench-passthrough-" + round, passThrough(), threads);
         double m = run(broker, state, "bench-matcher-" + round, MatcherTopology.build(tagger, Clock.systemUTC()), threads);

@@ -26,6 +26,10 @@ import java.util.Objects;
  * @param industries industries found
  * @param reasons why each tag was given
  * @param taggedAt when the matcher tagged it
+ * @param sourceUrls every source URL where this same job was found (same company, title and location);
+ *     the posting's own first
+ * @param id the published job id, which is also the record key: the id of the first posting of the job
+ *     when several sources list it, else the posting's own id
  */
 public record MatchedJob(
     int schemaVersion,
@@ -42,7 +46,9 @@ public record MatchedJob(
     List<String> certifications,
     List<String> industries,
     List<Reason> reasons,
-    Instant taggedAt) {
+    Instant taggedAt,
+    List<String> sourceUrls,
+    String id) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -61,10 +67,18 @@ public record MatchedJob(
     industries = industries == null ? List.of() : List.copyOf(industries);
     reasons = reasons == null ? List.of() : List.copyOf(reasons);
     Objects.requireNonNull(taggedAt, "taggedAt");
+    sourceUrls = sourceUrls == null || sourceUrls.isEmpty() ? List.of(posting.sourceUrl()) : List.copyOf(sourceUrls);
+    id = id == null || id.isBlank() ? posting.id() : id;
   }
 
-  /** The posting id, which is also the record key. */
+  /** The same job, published under {@code publishedId} with these source URLs. */
+  public MatchedJob asGroup(String publishedId, List<String> urls) {
+    return new MatchedJob(schemaVersion, posting, profileId, profileVersion, tier, level, score, salary, country,
+        workMode, skills, certifications, industries, reasons, taggedAt, urls, publishedId);
+  }
+
+  /** The published job id, which is also the record key. */
   public String jobId() {
-    return posting.id();
+    return id;
   }
 }

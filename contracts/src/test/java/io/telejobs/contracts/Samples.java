@@ -53,7 +53,8 @@ final class Samples {
         List.of("pmp"),
         List.of("hospitals-clinics"),
         List.of(new Reason("tier=core", "title.specialty+function", "telehealth ... project manager")),
-        AT);
+        AT,
+        List.of("https://careers.example.org/jobs/TH-2041", "https://jobs.example.com/acme/TH-2041"), null);
   }
 
   static Subscription subscription() {

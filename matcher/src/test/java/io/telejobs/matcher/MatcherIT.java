@@ -90,7 +90,7 @@ class MatcherIT {
         Topics.POSTINGS.valueSerde().serializer())) {
       for (int i = 0; i < POSTINGS; i++) {
         producer.send(new ProducerRecord<>(Topics.POSTINGS.name(), id(i), Postings.posting(id(i), TITLES[i % TITLES.length],
-            "Telehealth roll-out at our hospital.")));
+            "Telehealth roll-out at our hospital.", "Clinic " + i + ", OH, US")));
       }
       producer.flush();
     }

@@ -32,7 +32,7 @@ public final class Fixtures {
         BigDecimal.valueOf(annualMin), BigDecimal.valueOf(annualMax), BigDecimal.valueOf(annualMin),
         BigDecimal.valueOf(annualMax), null, null);
     return new MatchedJob(MatchedJob.SCHEMA_VERSION, p, "telehealth-project-manager", "1.0.0", tier, level, 0.95,
-        pay, country, mode, List.of(), List.of(), List.of(), List.of(), AT);
+        pay, country, mode, List.of(), List.of(), List.of(), List.of(), AT, null, null);
   }
 
   public static MatchedJob telehealthJob(String id) {

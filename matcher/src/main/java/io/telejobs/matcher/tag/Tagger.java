@@ -26,23 +26,28 @@ import java.util.TreeSet;
  * skills, certifications and industries, each with its reasons. Plain Java: no I/O, thread-safe.
  */
 public final class Tagger {
+  private static final String SKILL = "skill=";
+  private static final String CERTIFICATION = "certification=";
+  private static final String INDUSTRY = "industry=";
+
   private final RoleProfile profile;
   private final TitleClassifier titles;
   private final LevelClassifier levels;
   private final LocationResolver locations = new LocationResolver();
   private final SalaryNormalizer salaries;
-  private final PhraseMatcher skills;
-  private final PhraseMatcher certifications;
-  private final PhraseMatcher industries;
+  /** Skills, certifications and industries in one matcher, so the text is scanned once. */
+  private final PhraseMatcher tagPhrases;
 
   public Tagger(RoleProfile profile) {
     this.profile = profile;
     this.titles = new TitleClassifier(profile);
     this.levels = new LevelClassifier(profile.levels());
     this.salaries = new SalaryNormalizer(new SalaryBands(profile.salaryBands()));
-    this.skills = new PhraseMatcher(profile.skills());
-    this.certifications = new PhraseMatcher(profile.certifications());
-    this.industries = new PhraseMatcher(profile.industries());
+    Map<String, List<String>> phrases = new java.util.HashMap<>();
+    profile.skills().forEach((k, v) -> phrases.put(SKILL + k, v));
+    profile.certifications().forEach((k, v) -> phrases.put(CERTIFICATION + k, v));
+    profile.industries().forEach((k, v) -> phrases.put(INDUSTRY + k, v));
+    this.tagPhrases = new PhraseMatcher(phrases);
   }
 
   public RoleProfile profile() {
@@ -102,27 +107,33 @@ public final class Tagger {
     SalaryNormalizer.Result pay = salaries.normalize(in.salary(), where.country());
     reasons.add(pay.reason());
 
-    List<String> text = new ArrayList<>(titleTokens.size() + descriptionTokens.get().size() + 1);
+    List<String> text = new ArrayList<>(titleTokens.size() + descriptionTokens.get().size() + 16);
     text.addAll(titleTokens);
     text.add("|");
     text.addAll(descriptionTokens.get());
-    List<String> skillTags = tags(skills, text, "skill", reasons);
-    List<String> certTags = tags(certifications, text, "certification", reasons);
+    int companyFrom = text.size();
     if (in.company() != null) {
       text.add("|");
       text.addAll(Normalizer.tokens(in.company()));
     }
-    List<String> industryTags = tags(industries, text, "industry", reasons);
+    java.util.SortedSet<String> skillTags = new TreeSet<>();
+    java.util.SortedSet<String> certTags = new TreeSet<>();
+    java.util.SortedSet<String> industryTags = new TreeSet<>();
+    for (PhraseMatcher.Hit hit : tagPhrases.find(text)) {
+      String group = hit.group();
+      boolean industry = group.startsWith(INDUSTRY);
+      if (!industry && hit.position() >= companyFrom) {
+        continue; // the company name is evidence for industries only
+      }
+      java.util.SortedSet<String> into = industry ? industryTags : group.startsWith(SKILL) ? skillTags : certTags;
+      String id = group.substring(group.indexOf('=') + 1);
+      if (into.add(id)) {
+        reasons.add(new Reason(group, group.substring(0, group.indexOf('=')) + ".phrase:" + hit.phrase(), hit.phrase()));
+      }
+    }
 
     return new Tagging(profile.id(), profile.version(), tier.tier(), lr.level(), tier.score(), pay.salary(),
-        where.country(), where.workMode(), skillTags, certTags, industryTags, reasons);
-  }
-
-  private static List<String> tags(PhraseMatcher matcher, List<String> tokens, String kind, List<Reason> reasons) {
-    Map<String, PhraseMatcher.Hit> first = matcher.firstPerGroup(tokens);
-    for (Map.Entry<String, PhraseMatcher.Hit> e : first.entrySet()) {
-      reasons.add(new Reason(kind + "=" + e.getKey(), kind + ".phrase:" + e.getValue().phrase(), e.getValue().phrase()));
-    }
-    return List.copyOf(new TreeSet<>(first.keySet()));
+        where.country(), where.workMode(), List.copyOf(skillTags), List.copyOf(certTags), List.copyOf(industryTags),
+        reasons);
   }
 }

@@ -54,6 +54,6 @@ public record Tagging(
   /** The matched-job event for {@code posting}. */
   public MatchedJob toMatchedJob(JobPosting posting, Instant taggedAt) {
     return new MatchedJob(MatchedJob.SCHEMA_VERSION, posting, profileId, profileVersion, tier, level,
-        score, salary, country, workMode, skills, certifications, industries, reasons, taggedAt);
+        score, salary, country, workMode, skills, certifications, industries, reasons, taggedAt, null, null);
   }
 }

@@ -1,10 +1,13 @@
 package io.telejobs.matcher.topology;
 
-import io.telejobs.contracts.MatchedJob;
+import io.telejobs.contracts.JsonSerde;
 import io.telejobs.contracts.Topics;
 import io.telejobs.matcher.tag.Tagger;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -12,50 +15,69 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
  * The matcher's only topology. It routes; the tagging is plain Java in {@link Tagger}.
  *
  * <pre>
- * jobs.postings.v1 (bytes) -> tag (store: matched-ids) -> split
- *   publish -> jobs.matched.v1 (MatchedJob)
- *   retract -> jobs.matched.v1 (tombstone)
+ * jobs.postings.v1 (bytes) -> tag (store matched-ids) -> split
  *   failed  -> matcher.dlq.v1 (original bytes, cause in headers)
- *   skip    -> (nothing)
+ *   changes -> key by job identity -> repartition "by-identity"
+ *           -> dedup (stores dedup-groups, dedup-members) -> jobs.matched.v1 (MatchedJob, or tombstone)
  * </pre>
  */
 public final class MatcherTopology {
-  /** The state store of posting ids currently published as matched. */
+  /** Posting id to the identity it is published under. */
   public static final String MATCHED_IDS_STORE = "matched-ids";
+  /** Identity to its group of postings. */
+  public static final String DEDUP_GROUPS_STORE = "dedup-groups";
+  /** Identity plus posting id to the posting's tagged job. */
+  public static final String DEDUP_MEMBERS_STORE = "dedup-members";
+  /** How long a posting that is not seen again stays the same job as its group. */
+  public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofDays(30);
 
   private MatcherTopology() {}
 
   public static Topology build(Tagger tagger, Clock clock) {
+    return build(tagger, clock, DEFAULT_DEDUP_WINDOW);
+  }
+
+  public static Topology build(Tagger tagger, Clock clock, Duration dedupWindow) {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(MATCHED_IDS_STORE), Serdes.String(), Serdes.String()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(DEDUP_GROUPS_STORE), Serdes.String(), new JsonSerde<>(DedupGroup.class)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(DEDUP_MEMBERS_STORE), Serdes.String(), Topics.MATCHED.valueSerde()));
 
     KStream<byte[], byte[]> postings = builder.stream(Topics.POSTINGS.name(),
         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("postings-source"));
-
     KStream<byte[], Outcome> outcomes = postings.processValues(
         () -> new TagProcessor(tagger, clock, MATCHED_IDS_STORE), Named.as("tag"), MATCHED_IDS_STORE);
 
-    Produced<byte[], MatchedJob> toMatched =
-        Produced.with(Serdes.ByteArray(), Topics.MATCHED.valueSerde());
-    outcomes.split(Named.as("route-"))
-        .branch((k, v) -> v instanceof Outcome.Publish, Branched.withConsumer(s -> s
-            .mapValues(v -> ((Outcome.Publish) v).job(), Named.as("publish-value"))
-            .to(Topics.MATCHED.name(), toMatched.withName("matched-sink")), "publish"))
-        .branch((k, v) -> v instanceof Outcome.Retract, Branched.withConsumer(s -> s
-            .mapValues(v -> (MatchedJob) null, Named.as("tombstone-value"))
-            .to(Topics.MATCHED.name(), toMatched.withName("tombstone-sink")), "retract"))
+    Map<String, KStream<byte[], Outcome>> routes = outcomes.split(Named.as("route-"))
         .branch((k, v) -> v instanceof Outcome.Failed, Branched.withConsumer(s -> s
             .mapValues(v -> ((Outcome.Failed) v).value(), Named.as("dlq-value"))
             .to(Topics.MATCHER_DLQ.name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
                 .withName("dlq-sink")), "failed"))
-        .noDefaultBranch();
+        .defaultBranch(Branched.as("changes"));
+
+    routes.get("route-changes")
+        .map((k, v) -> byIdentity(v), Named.as("key-by-identity"))
+        .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(DedupUpdate.class)).withName("by-identity"))
+        .process(() -> new DedupProcessor(dedupWindow), Named.as("dedup"), DEDUP_GROUPS_STORE, DEDUP_MEMBERS_STORE)
+        .to(Topics.MATCHED.name(), Produced.with(Serdes.String(), Topics.MATCHED.valueSerde()).withName("matched-sink"));
     return builder.build();
+  }
+
+  private static KeyValue<String, DedupUpdate> byIdentity(Outcome v) {
+    if (v instanceof Outcome.Publish p) {
+      return KeyValue.pair(p.identity(), new DedupUpdate(p.job().jobId(), p.identity(), p.job()));
+    }
+    Outcome.Retract r = (Outcome.Retract) v;
+    return KeyValue.pair(r.identity(), new DedupUpdate(r.jobId(), r.identity(), null));
   }
 }

@@ -3,6 +3,7 @@ package io.telejobs.matcher.topology;
 import io.telejobs.contracts.DeadLetters;
 import io.telejobs.contracts.JobPosting;
 import io.telejobs.contracts.Topics;
+import io.telejobs.matcher.tag.JobIdentity;
 import io.telejobs.matcher.tag.TagInput;
 import io.telejobs.matcher.tag.Tagger;
 import io.telejobs.matcher.tag.Tagging;
@@ -18,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a raw posting record and decides its {@link Outcome}. It remembers which posting ids are
- * published as matched, so that a closed posting, or one that stops matching, becomes a tombstone on
- * the matched topic. Any failure becomes a {@link Outcome.Failed} with the cause in headers.
+ * Reads a raw posting record and decides its {@link Outcome}. It remembers the identity of every posting
+ * published as matched, so that a closed posting, or one that stops matching, is taken out of its group
+ * (a tombstone when it was the last). Any failure becomes a {@link Outcome.Failed} with the cause in
+ * headers. Postings that never matched produce nothing.
  */
 final class TagProcessor implements FixedKeyProcessor<byte[], byte[], Outcome> {
   private static final Logger LOG = LoggerFactory.getLogger(TagProcessor.class);
@@ -51,7 +53,7 @@ final class TagProcessor implements FixedKeyProcessor<byte[], byte[], Outcome> {
     }
     String id = new String(record.key(), StandardCharsets.UTF_8);
     if (record.value() == null) {
-      context.forward(record.withValue(retractOrSkip(id, "posting closed")));
+      retract(record, id);
       return;
     }
     Tagging byTitle;
@@ -66,7 +68,7 @@ final class TagProcessor implements FixedKeyProcessor<byte[], byte[], Outcome> {
       return;
     }
     if (byTitle != null) {
-      context.forward(record.withValue(retractOrSkip(id, "no longer matches")));
+      retract(record, id);
       return;
     }
     JobPosting posting;
@@ -83,20 +85,26 @@ final class TagProcessor implements FixedKeyProcessor<byte[], byte[], Outcome> {
       fail(record, "tag", e);
       return;
     }
-    if (tagging.matches()) {
-      matched.put(id, tagging.profileVersion());
-      context.forward(record.withValue(new Outcome.Publish(tagging.toMatchedJob(posting, clock.instant()))));
-    } else {
-      context.forward(record.withValue(retractOrSkip(id, "no longer matches")));
+    if (!tagging.matches()) {
+      retract(record, id);
+      return;
     }
+    String identity = JobIdentity.of(posting.company(), posting.title(), posting.locations(), tagging.country());
+    String previous = matched.get(id);
+    if (previous != null && !previous.equals(identity)) {
+      context.forward(record.withValue(new Outcome.Retract(id, previous))); // it moved to another group
+    }
+    matched.put(id, identity);
+    context.forward(record.withValue(new Outcome.Publish(tagging.toMatchedJob(posting, clock.instant()), identity)));
   }
 
-  private Outcome retractOrSkip(String id, String why) {
-    if (matched.get(id) != null) {
+  /** A posting that closed or does not match: if it was published, take it out of its group. */
+  private void retract(FixedKeyRecord<byte[], byte[]> record, String id) {
+    String identity = matched.get(id);
+    if (identity != null) {
       matched.delete(id);
-      return new Outcome.Retract(id, why);
+      context.forward(record.withValue(new Outcome.Retract(id, identity)));
     }
-    return new Outcome.Skip(id);
   }
 
   private void fail(FixedKeyRecord<byte[], byte[]> record, String stage, Throwable cause) {

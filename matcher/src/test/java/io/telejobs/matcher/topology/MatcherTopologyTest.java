@@ -118,6 +118,35 @@ class MatcherTopologyTest {
     assertThat(matched.readKeyValuesToMap()).containsOnlyKeys("good");
   }
 
+  @Test
+  void theSameJobAtTwoSourcesIsPublishedOnceCarryingBothUrls() {
+    send("career-site:RH-1", "Telehealth Project Manager");
+    send("ats-board:991", "Telehealth Project Manager");
+
+    var records = matched.readRecordsToList();
+    assertThat(records).extracting(TestRecord::key).containsOnly("career-site:RH-1");
+    MatchedJob last = records.get(records.size() - 1).value();
+    assertThat(last.jobId()).isEqualTo("career-site:RH-1");
+    assertThat(last.sourceUrls()).containsExactly("https://careers.example.org/jobs/career-site:RH-1",
+        "https://careers.example.org/jobs/ats-board:991");
+  }
+
+  @Test
+  void aGroupLivesUntilItsLastSourceClosesAndKeepsItsId() {
+    send("a", "Telehealth Project Manager");
+    send("b", "Telehealth Project Manager");
+    postings.pipeInput("a", (byte[]) null);
+
+    TestRecord<String, MatchedJob> afterFirstClosed = matched.readRecordsToList().get(2);
+    assertThat(afterFirstClosed.key()).isEqualTo("a");
+    assertThat(afterFirstClosed.value().sourceUrls()).containsExactly("https://careers.example.org/jobs/b");
+
+    postings.pipeInput("b", (byte[]) null);
+    TestRecord<String, MatchedJob> tombstone = matched.readRecord();
+    assertThat(tombstone.key()).isEqualTo("a");
+    assertThat(tombstone.value()).isNull();
+  }
+
   private static String header(TestRecord<byte[], byte[]> r, String key) {
     Header h = r.headers().lastHeader(key);
     return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);

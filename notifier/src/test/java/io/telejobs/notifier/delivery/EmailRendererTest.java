@@ -62,7 +62,7 @@ class EmailRendererTest {
         "javascript:alert(1)", p.sourceUrl(), p.fetchedAt(), p.contentHash());
     MatchedJob withEvilLink = new MatchedJob(1, evil, job.profileId(), job.profileVersion(), job.tier(), job.level(),
         job.score(), job.salary(), job.country(), job.workMode(), job.skills(), job.certifications(), job.industries(),
-        job.reasons(), job.taggedAt());
+        job.reasons(), job.taggedAt(), null, null);
 
     assertThat(renderer.render(alert(withEvilLink)).html()).doesNotContain("javascript:").contains("href=\"#\"");
   }

@@ -1,0 +1,33 @@
+package io.telejobs.matcher.tag;
+
+import io.telejobs.matcher.text.Normalizer;
+import io.telejobs.matcher.title.TitleCleaner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The identity of a job across sources: normalised company, title and location. The same job scraped
+ * from a career site and from an ATS board has the same identity, so it is published once.
+ */
+public final class JobIdentity {
+  private static final Set<String> COMPANY_NOISE = Set.of("inc", "llc", "ltd", "limited", "pvt", "private", "corp",
+      "corporation", "co", "plc", "gmbh", "the", "llp", "lp", "sa", "ag");
+
+  private JobIdentity() {}
+
+  /**
+   * @param company hiring company, may be null
+   * @param title job title as written
+   * @param locations readable locations; the first one counts
+   * @param country ISO country, used when there is no location
+   */
+  public static String of(String company, String title, List<String> locations, String country) {
+    List<String> c = new ArrayList<>(Normalizer.tokens(company == null ? "" : company));
+    c.removeIf(COMPANY_NOISE::contains);
+    String t = String.join(" ", Normalizer.titleTokens(TitleCleaner.clean(title).title()));
+    String where = locations.isEmpty() ? (country == null ? "anywhere" : country.toLowerCase(java.util.Locale.ROOT))
+        : String.join(" ", Normalizer.tokens(locations.get(0).split(",")[0]));
+    return String.join(" ", c) + "|" + t + "|" + where;
+  }
+}
