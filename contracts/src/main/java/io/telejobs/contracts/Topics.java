@@ -20,6 +20,10 @@ public final class Topics {
       new Topic<>("jobs.matched.v1", KEY, new JsonSerde<>(MatchedJob.class), true,
           "jobs.matched.v1.schema.json");
 
+  /** Market figures for analysts (counts and salary percentiles), keyed by row. */
+  public static final Topic<String, MarketStat> STATS =
+      new Topic<>("jobs.stats.v1", KEY, new JsonSerde<>(MarketStat.class), true, "jobs.stats.v1.schema.json");
+
   /** Subscriptions, keyed by subscription id; tombstone = deleted. */
   public static final Topic<String, Subscription> SUBSCRIPTIONS =
       new Topic<>("subscriptions.v1", KEY, new JsonSerde<>(Subscription.class), true,
@@ -49,7 +53,7 @@ public final class Topics {
 
   /** All topics, for creating them and for documentation checks. */
   public static List<Topic<?, ?>> all() {
-    return List.of(POSTINGS, MATCHED, SUBSCRIPTIONS, ALERTS, DELIVERIES, INGEST_ERRORS, MATCHER_DLQ,
+    return List.of(POSTINGS, MATCHED, STATS, SUBSCRIPTIONS, ALERTS, DELIVERIES, INGEST_ERRORS, MATCHER_DLQ,
         NOTIFIER_DLQ);
   }
 }

@@ -26,6 +26,7 @@ class JsonSchemaTest {
     return Stream.of(
         Arguments.of(Topics.POSTINGS, Samples.posting()),
         Arguments.of(Topics.MATCHED, Samples.matched()),
+        Arguments.of(Topics.STATS, Samples.stat()),
         Arguments.of(Topics.SUBSCRIPTIONS, Samples.subscription()),
         Arguments.of(Topics.ALERTS, Samples.alert()),
         Arguments.of(Topics.DELIVERIES, Samples.delivery()),

@@ -17,6 +17,7 @@ class JsonSerdeTest {
     return Stream.of(
         Arguments.of(Topics.POSTINGS, Samples.posting()),
         Arguments.of(Topics.MATCHED, Samples.matched()),
+        Arguments.of(Topics.STATS, Samples.stat()),
         Arguments.of(Topics.SUBSCRIPTIONS, Samples.subscription()),
         Arguments.of(Topics.ALERTS, Samples.alert()),
         Arguments.of(Topics.DELIVERIES, Samples.delivery()),

@@ -82,6 +82,11 @@ final class Samples {
         "250 OK", AT);
   }
 
+  static MarketStat stat() {
+    return new MarketStat(MarketStat.SCHEMA_VERSION, MarketStat.Kind.SALARY, LocalDate.parse("2026-11-18"), null,
+        Level.SENIOR, null, null, null, "USD", 12, 118000L, 131000L, 142500L, 155000L);
+  }
+
   static IngestError ingestError() {
     return new IngestError(IngestError.SCHEMA_VERSION, "mercy-careers",
         "https://careers.example.org/jobs/broken", IngestError.Stage.EXTRACT,

@@ -77,6 +77,11 @@ public final class LocalPipeline implements AutoCloseable {
     return m;
   }
 
+  /** The port of the matcher's statistics endpoint. */
+  public int statsPort() {
+    return matcher.statsPort();
+  }
+
   /** Publishes subscriptions to the compacted subscriptions topic. */
   public void subscribe(List<Subscription> subscriptions) {
     Properties p = new Properties();

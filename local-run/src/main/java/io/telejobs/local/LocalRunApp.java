@@ -54,6 +54,7 @@ public final class LocalRunApp {
       int apiPort = freePort();
       env.put("APP_HTTP_PORT", Integer.toString(apiPort));
       env.put("APP_PUBLIC_URL", "http://127.0.0.1:" + apiPort);
+      env.put("APP_STATS_PORT", "0");
 
       say("3/5 starting matcher and notifier; subscribing the demo subscribers...");
       try (LocalPipeline pipeline = new LocalPipeline(env)) {
@@ -67,7 +68,8 @@ public final class LocalRunApp {
           say("4/5 crawling the sample sites (round " + round + ")...");
           LocalPipeline.Summary s = pipeline.crawlOnce(Duration.ofSeconds(3), Duration.ofMinutes(2));
           Path index = mailbox.write();
-          summary(s, mailbox.received(), index, site.baseUrl(), "http://127.0.0.1:" + apiPort + "/");
+          summary(s, mailbox.received(), index, site.baseUrl(), "http://127.0.0.1:" + apiPort + "/",
+              "http://127.0.0.1:" + pipeline.statsPort() + "/stats?day=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC));
         } while (config.keepRunning() && !stop.await(config.interval().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
         say("5/5 stopping: services, broker, SMTP server.");
       }
@@ -86,7 +88,8 @@ public final class LocalRunApp {
     }
   }
 
-  private static void summary(LocalPipeline.Summary s, int inbox, Path index, String site, String api) {
+  private static void summary(LocalPipeline.Summary s, int inbox, Path index, String site, String api,
+      String stats) {
     say("");
     say("==================== telejobs local run: summary ====================");
     say("  pages fetched ........ " + s.crawl().pagesFetched());
@@ -103,6 +106,7 @@ public final class LocalRunApp {
     say("  open the mailbox ..... " + index.toUri());
     say("  sample sites ......... " + site + "/riverside/  " + site + "/sanjeevani/");
     say("  subscribe page ....... " + api + "  (while running; APP_KEEP_RUNNING=true keeps it up)");
+    say("  market statistics .... " + stats);
     say("=====================================================================");
   }
 

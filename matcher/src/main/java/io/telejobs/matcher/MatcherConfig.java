@@ -15,8 +15,10 @@ import org.apache.kafka.streams.StreamsConfig;
  *
  * @param streams Kafka Streams properties with our defaults applied
  * @param profileFile the role profile to tag with
+ * @param statsPort port of the statistics HTTP endpoint (interactive queries); 0 picks a free one
+ * @param dedupWindow how long a posting not seen again stays the same job as others with its identity
  */
-public record MatcherConfig(Properties streams, String profileFile) {
+public record MatcherConfig(Properties streams, String profileFile, int statsPort, java.time.Duration dedupWindow) {
   public static final EnvVar PROFILE_FILE = EnvVar.optional("APP_PROFILE_FILE", ProfileFiles.DEFAULT,
       "role profile to tag with: a path, or classpath:... for a bundled one");
   public static final EnvVar APPLICATION_ID = EnvVar.optional("KAFKA_APPLICATION_ID", "telejobs-matcher",
@@ -24,9 +26,14 @@ public record MatcherConfig(Properties streams, String profileFile) {
   public static final EnvVar STATE_DIR = EnvVar.optional("KAFKA_STATE_DIR",
       System.getProperty("java.io.tmpdir") + "/telejobs-matcher-state", "Kafka Streams state directory");
 
+  public static final EnvVar STATS_PORT = EnvVar.optional("APP_STATS_PORT", "8081",
+      "port of the market statistics endpoint (GET /stats?day=YYYY-MM-DD)");
+  public static final EnvVar DEDUP_WINDOW = EnvVar.optional("APP_DEDUP_WINDOW", "P30D",
+      "how long a posting not seen again stays the same job as others with the same company, title and location");
+
   public static List<EnvVar> variables() {
     List<EnvVar> all = new ArrayList<>(Env.COMMON);
-    all.addAll(List.of(PROFILE_FILE, APPLICATION_ID, STATE_DIR));
+    all.addAll(List.of(PROFILE_FILE, APPLICATION_ID, STATE_DIR, STATS_PORT, DEDUP_WINDOW));
     return List.copyOf(all);
   }
 
@@ -40,6 +47,6 @@ public record MatcherConfig(Properties streams, String profileFile) {
     p.putIfAbsent("processing.exception.handler.global.enabled", "true");
     p.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, Integer.toString(env.getInt(Env.TOPIC_REPLICATION)));
     p.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
-    return new MatcherConfig(p, env.get(PROFILE_FILE));
+    return new MatcherConfig(p, env.get(PROFILE_FILE), env.getInt(STATS_PORT), env.getDuration(DEDUP_WINDOW));
   }
 }

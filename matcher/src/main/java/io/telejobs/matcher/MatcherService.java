@@ -4,6 +4,7 @@ import io.telejobs.contracts.Topics;
 import io.telejobs.contracts.config.Env;
 import io.telejobs.matcher.config.ProfileFiles;
 import io.telejobs.matcher.profile.RoleProfile;
+import io.telejobs.matcher.query.StatsServer;
 import io.telejobs.matcher.tag.Tagger;
 import io.telejobs.matcher.topology.MatcherTopology;
 import java.time.Clock;
@@ -22,12 +23,18 @@ public final class MatcherService implements AutoCloseable {
 
   private final KafkaStreams streams;
   private final RoleProfile profile;
+  private final StatsServer stats;
 
   public MatcherService(MatcherConfig config, Map<String, String> environment) {
     this.profile = ProfileFiles.load(config.profileFile());
-    new Env(environment).ensureTopics(List.of(Topics.POSTINGS, Topics.MATCHED, Topics.MATCHER_DLQ));
+    new Env(environment).ensureTopics(List.of(Topics.POSTINGS, Topics.MATCHED, Topics.STATS, Topics.MATCHER_DLQ));
     this.streams = new KafkaStreams(
-        MatcherTopology.build(new Tagger(profile), Clock.systemUTC()), config.streams());
+        MatcherTopology.build(new Tagger(profile), Clock.systemUTC(), config.dedupWindow()), config.streams());
+    try {
+      this.stats = new StatsServer(config.statsPort(), streams);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot listen on port " + config.statsPort(), e);
+    }
     streams.setUncaughtExceptionHandler(e -> {
       LOG.error("matcher stream thread failed; replacing it", e);
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -38,6 +45,13 @@ public final class MatcherService implements AutoCloseable {
   public void start() {
     LOG.info("matcher starting with profile {} v{}", profile.id(), profile.version());
     streams.start();
+    stats.start();
+    LOG.info("market statistics at http://localhost:{}/stats?day=YYYY-MM-DD", stats.port());
+  }
+
+  /** The port of the statistics endpoint. */
+  public int statsPort() {
+    return stats.port();
   }
 
   public KafkaStreams.State state() {
@@ -51,6 +65,7 @@ public final class MatcherService implements AutoCloseable {
   /** Stops and leaves the group, so that a restart with the same id does not wait for a session timeout. */
   @Override
   public void close() {
+    stats.close();
     streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
         .withTimeout(Duration.ofSeconds(30)));
   }

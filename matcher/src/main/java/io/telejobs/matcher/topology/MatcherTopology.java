@@ -1,6 +1,15 @@
 package io.telejobs.matcher.topology;
 
 import io.telejobs.contracts.JsonSerde;
+import io.telejobs.contracts.MarketStat;
+import io.telejobs.contracts.MatchedJob;
+import io.telejobs.matcher.stats.SalarySample;
+import io.telejobs.matcher.stats.StatRows;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.state.KeyValueStore;
 import io.telejobs.contracts.Topics;
 import io.telejobs.matcher.tag.Tagger;
 import java.time.Clock;
@@ -26,6 +35,7 @@ import org.apache.kafka.streams.state.Stores;
  *   failed  -> matcher.dlq.v1 (original bytes, cause in headers)
  *   changes -> key by job identity -> repartition "by-identity"
  *           -> dedup (stores dedup-groups, dedup-members) -> jobs.matched.v1 (MatchedJob, or tombstone)
+ *           -> table live-jobs -> counts (stats-counts), salary percentiles (stats-salaries) -> jobs.stats.v1
  * </pre>
  */
 public final class MatcherTopology {
@@ -35,6 +45,12 @@ public final class MatcherTopology {
   public static final String DEDUP_GROUPS_STORE = "dedup-groups";
   /** Identity plus posting id to the posting's tagged job. */
   public static final String DEDUP_MEMBERS_STORE = "dedup-members";
+  /** Published job id to the live job, for the statistics. */
+  public static final String LIVE_JOBS_STORE = "live-jobs";
+  /** Count row key to live jobs in it (queryable). */
+  public static final String STATS_COUNTS_STORE = "stats-counts";
+  /** Salary row key to its sample (queryable). */
+  public static final String STATS_SALARIES_STORE = "stats-salaries";
   /** How long a posting that is not seen again stays the same job as its group. */
   public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofDays(30);
 
@@ -65,12 +81,45 @@ public final class MatcherTopology {
                 .withName("dlq-sink")), "failed"))
         .defaultBranch(Branched.as("changes"));
 
-    routes.get("route-changes")
+    KStream<String, MatchedJob> published = routes.get("route-changes")
         .map((k, v) -> byIdentity(v), Named.as("key-by-identity"))
         .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(DedupUpdate.class)).withName("by-identity"))
-        .process(() -> new DedupProcessor(dedupWindow), Named.as("dedup"), DEDUP_GROUPS_STORE, DEDUP_MEMBERS_STORE)
-        .to(Topics.MATCHED.name(), Produced.with(Serdes.String(), Topics.MATCHED.valueSerde()).withName("matched-sink"));
+        .process(() -> new DedupProcessor(dedupWindow), Named.as("dedup"), DEDUP_GROUPS_STORE, DEDUP_MEMBERS_STORE);
+    published.to(Topics.MATCHED.name(), Produced.with(Serdes.String(), Topics.MATCHED.valueSerde()).withName("matched-sink"));
+    stats(published);
     return builder.build();
+  }
+
+  /**
+   * Market statistics from the live published jobs: counts per day x tier x level x band x country x work
+   * mode, and salary percentiles per day x level x currency. Both are queryable stores and rows on
+   * {@code jobs.stats.v1}; a row whose count drops to zero becomes a tombstone.
+   */
+  private static void stats(KStream<String, MatchedJob> published) {
+    KTable<String, MatchedJob> live = published.toTable(Named.as("live-jobs"),
+        Materialized.<String, MatchedJob, KeyValueStore<Bytes, byte[]>>as(LIVE_JOBS_STORE)
+            .withKeySerde(Serdes.String()).withValueSerde(Topics.MATCHED.valueSerde()));
+    Produced<String, MarketStat> toStats = Produced.with(Serdes.String(), Topics.STATS.valueSerde());
+
+    live.groupBy((id, job) -> KeyValue.pair(StatRows.countKey(job), job),
+            Grouped.with("stats-count-rows", Serdes.String(), Topics.MATCHED.valueSerde()))
+        .count(Named.as("stats-count"), Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(STATS_COUNTS_STORE)
+            .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
+        .toStream(Named.as("stats-count-changes"))
+        .mapValues((key, count) -> count == null || count == 0 ? null : StatRows.countRow(key, count),
+            Named.as("stats-count-row"))
+        .to(Topics.STATS.name(), toStats.withName("stats-count-out"));
+
+    live.filter((id, job) -> StatRows.salaryKey(job) != null, Named.as("jobs-with-pay"))
+        .groupBy((id, job) -> KeyValue.pair(StatRows.salaryKey(job), StatRows.annualMidpoint(job.salary())),
+            Grouped.with("stats-salary-rows", Serdes.String(), Serdes.Long()))
+        .aggregate(SalarySample::empty, (key, v, sample) -> sample.add(v), (key, v, sample) -> sample.remove(v),
+            Named.as("stats-salary"), Materialized.<String, SalarySample, KeyValueStore<Bytes, byte[]>>as(STATS_SALARIES_STORE)
+                .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(SalarySample.class)))
+        .toStream(Named.as("stats-salary-changes"))
+        .mapValues((key, sample) -> sample == null || sample.size() == 0 ? null : StatRows.salaryRow(key, sample),
+            Named.as("stats-salary-row"))
+        .to(Topics.STATS.name(), Produced.with(Serdes.String(), Topics.STATS.valueSerde()).withName("stats-salary-out"));
   }
 
   private static KeyValue<String, DedupUpdate> byIdentity(Outcome v) {
