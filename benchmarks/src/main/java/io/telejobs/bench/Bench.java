@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
-/** Runs one benchmark by name: matcher-throughput or tagger-jmh. */
+/** Runs one benchmark by name: matcher-throughput, tagger-jmh or notifier-match. */
 public final class Bench {
   private Bench() {}
 
@@ -15,9 +15,10 @@ public final class Bench {
         .toArray(String[]::new);
     switch (name) {
       case "matcher-throughput" -> MatcherThroughput.main(rest);
+      case "notifier-match" -> NotifierMatch.main(rest);
       case "tagger-jmh" -> new Runner(new OptionsBuilder().include(TaggerBenchmark.class.getSimpleName()).build()).run();
       default -> {
-        System.err.println("unknown benchmark '" + name + "': matcher-throughput | tagger-jmh");
+        System.err.println("unknown benchmark '" + name + "': matcher-throughput | tagger-jmh | notifier-match");
         System.exit(2);
       }
     }

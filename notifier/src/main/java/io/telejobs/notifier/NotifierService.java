@@ -15,7 +15,7 @@ import io.telejobs.notifier.delivery.EmailRenderer;
 import io.telejobs.notifier.delivery.EmailSender;
 import io.telejobs.notifier.delivery.SmtpEmailSender;
 import io.telejobs.notifier.security.TokenSigner;
-import io.telejobs.notifier.subscriptions.ScanIndex;
+import io.telejobs.notifier.subscriptions.IndexedSubscriptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -43,7 +43,7 @@ public final class NotifierService implements AutoCloseable {
   public NotifierService(NotifierConfig config, Map<String, String> environment, EmailSender email) {
     new Env(environment).ensureTopics(List.of(Topics.MATCHED, Topics.SUBSCRIPTIONS, Topics.ALERTS,
         Topics.DELIVERIES, Topics.NOTIFIER_DLQ));
-    this.streams = new KafkaStreams(AlertTopology.build(new ScanIndex(), Clock.systemUTC()), config.streams());
+    this.streams = new KafkaStreams(AlertTopology.build(new IndexedSubscriptions(), Clock.systemUTC()), config.streams());
     streams.setUncaughtExceptionHandler(e -> {
       LOG.error("notifier stream thread failed; replacing it", e);
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

@@ -43,19 +43,19 @@ final class AlertDecider implements Processor<byte[], byte[], String, AlertOutco
     this.context = context;
     this.alerted = context.getStateStore(AlertTopology.ALERTED_STORE);
     KeyValueStore<String, byte[]> subscriptions = context.getStateStore(AlertTopology.SUBSCRIPTIONS_STORE);
-    int loaded = 0;
+    java.util.List<io.telejobs.contracts.Subscription> stored = new java.util.ArrayList<>();
     try (KeyValueIterator<String, byte[]> it = subscriptions.all()) {
       while (it.hasNext()) {
         KeyValue<String, byte[]> kv = it.next();
         try {
-          index.upsert(Topics.SUBSCRIPTIONS.valueSerde().deserializer().deserialize(Topics.SUBSCRIPTIONS.name(), kv.value));
-          loaded++;
+          stored.add(Topics.SUBSCRIPTIONS.valueSerde().deserializer().deserialize(Topics.SUBSCRIPTIONS.name(), kv.value));
         } catch (RuntimeException e) {
           LOG.warn("skipping unreadable stored subscription {}: {}", kv.key, e.getMessage());
         }
       }
     }
-    LOG.info("subscription index ready: {} stored, {} active", loaded, index.size());
+    index.upsertAll(stored);
+    LOG.info("subscription index ready: {} stored, {} active", stored.size(), index.size());
   }
 
   @Override

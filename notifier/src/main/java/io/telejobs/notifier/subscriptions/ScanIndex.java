@@ -5,7 +5,6 @@ import io.telejobs.contracts.Subscription;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Checks every active subscription against each job. Simple and exact; the reference for faster indexes. */
@@ -28,10 +27,10 @@ public final class ScanIndex implements SubscriptionIndex {
 
   @Override
   public List<Subscription> matching(MatchedJob job) {
-    Set<String> words = SubscriptionMatcher.words(job);
+    JobFacts facts = JobFacts.of(job);
     List<Subscription> out = new ArrayList<>();
     for (Subscription s : active.values()) {
-      if (SubscriptionMatcher.matches(s.criteria(), job, words)) {
+      if (SubscriptionMatcher.matches(s.criteria(), facts)) {
         out.add(s);
       }
     }

@@ -11,6 +11,11 @@ public interface SubscriptionIndex {
 
   void remove(String subscriptionId);
 
+  /** Loads many at once, e.g. at start-up; implementations may build their index once at the end. */
+  default void upsertAll(java.util.Collection<Subscription> subscriptions) {
+    subscriptions.forEach(this::upsert);
+  }
+
   /** Every active subscription whose criteria fit {@code job}. */
   List<Subscription> matching(MatchedJob job);
 

@@ -2,17 +2,16 @@ package io.telejobs.notifier.subscriptions;
 
 import io.telejobs.contracts.Criteria;
 import io.telejobs.contracts.MatchedJob;
-import io.telejobs.contracts.NormalizedSalary;
 import io.telejobs.contracts.Subscription;
 import io.telejobs.contracts.Tier;
-import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Decides whether one job fits one subscription's criteria. An empty criterion means "any". A minimum
- * salary only matches a job whose pay is known in the same currency: amounts are never converted.
+ * Decides whether one job fits one subscription's criteria: the reference that {@link MatchIndex} must
+ * agree with. An empty criterion means "any". A minimum salary only matches a job whose pay is known in
+ * the same currency: amounts are never converted.
  */
 public final class SubscriptionMatcher {
   private SubscriptionMatcher() {}
@@ -31,11 +30,11 @@ public final class SubscriptionMatcher {
   }
 
   public static boolean matches(Subscription subscription, MatchedJob job) {
-    return matches(subscription.criteria(), job, words(job));
+    return matches(subscription.criteria(), JobFacts.of(job));
   }
 
-  /** @param words {@link #words(MatchedJob)} of the job, computed once per job */
-  public static boolean matches(Criteria c, MatchedJob job, Set<String> words) {
+  /** The check of one subscription against one job's facts. */
+  public static boolean matches(Criteria c, JobFacts job) {
     if (job.tier() == Tier.NONE) {
       return false;
     }
@@ -51,24 +50,16 @@ public final class SubscriptionMatcher {
     if (!c.workModes().isEmpty() && !c.workModes().contains(job.workMode())) {
       return false;
     }
-    if (c.minAnnualSalary() != null && !paysAtLeast(job.salary(), c.salaryCurrency(), c.minAnnualSalary())) {
+    if (c.minAnnualSalary() != null && (job.topAnnualPay() == null
+        || !c.salaryCurrency().equalsIgnoreCase(job.currency()) || job.topAnnualPay().compareTo(c.minAnnualSalary()) < 0)) {
       return false;
     }
-    if (!c.includeKeywords().isEmpty() && c.includeKeywords().stream().noneMatch(words::contains)) {
+    if (!c.includeKeywords().isEmpty() && c.includeKeywords().stream().noneMatch(job.words()::contains)) {
       return false;
     }
-    if (c.excludeKeywords().stream().anyMatch(words::contains)) {
+    if (c.excludeKeywords().stream().anyMatch(job.words()::contains)) {
       return false;
     }
-    String company = job.posting().company() == null ? "" : job.posting().company().toLowerCase(Locale.ROOT).strip();
-    return !c.excludeCompanies().contains(company);
-  }
-
-  private static boolean paysAtLeast(NormalizedSalary pay, String currency, BigDecimal minimum) {
-    if (pay == null || !pay.currency().equalsIgnoreCase(currency)) {
-      return false;
-    }
-    BigDecimal top = pay.annualMax() != null ? pay.annualMax() : pay.annualMin();
-    return top != null && top.compareTo(minimum) >= 0;
+    return !c.excludeCompanies().contains(job.company());
   }
 }

@@ -50,7 +50,7 @@ class SubscriptionMatcherTest {
     Criteria c = new Criteria(set(Tier.class, s(tiers)), set(Level.class, s(levels)), words(s(countries)),
         set(WorkMode.class, s(modes)), min, cur, words(s(include)), words(s(exclude)),
         companies == null ? Set.of() : Set.of(companies.strip()));
-    assertThat(SubscriptionMatcher.matches(c, JOB, SubscriptionMatcher.words(JOB))).as(description).isEqualTo(fits);
+    assertThat(SubscriptionMatcher.matches(c, JobFacts.of(JOB))).as(description).isEqualTo(fits);
   }
 
   private static String s(String v) {

@@ -1,0 +1,207 @@
+package io.telejobs.notifier.subscriptions;
+
+import io.telejobs.contracts.Criteria;
+import io.telejobs.contracts.Level;
+import io.telejobs.contracts.Tier;
+import io.telejobs.contracts.WorkMode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.roaringbitmap.FastAggregation;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * An immutable index of subscription criteria that answers "which subscriptions fit this job" with
+ * compressed bitmaps (RoaringBitmap), one per criterion value, instead of checking every subscription.
+ *
+ * <p>Each subscription gets an ordinal. Ordinals are assigned so that subscriptions without a minimum
+ * salary come first, and those with one follow sorted by currency and minimum: "minimum at most this
+ * job's pay" is then one contiguous ordinal range. Every other criterion is a bitmap lookup; the match
+ * set is the AND of them, itself a bitmap. The results equal {@link SubscriptionMatcher}'s, which a test
+ * and the benchmark check.
+ */
+public final class MatchIndex {
+  /** One subscription to index. */
+  public record Entry(String id, Criteria criteria) {}
+
+  private final String[] ids;
+  private final RoaringBitmap all;
+  private final RoaringBitmap[] byTier = new RoaringBitmap[Tier.values().length];
+  private final RoaringBitmap[] byLevel = new RoaringBitmap[Level.values().length];
+  private final RoaringBitmap[] byMode = new RoaringBitmap[WorkMode.values().length];
+  private final Map<String, RoaringBitmap> byCountry = new HashMap<>();
+  private final RoaringBitmap anyCountry = new RoaringBitmap();
+  /** Per country: subscriptions naming it or naming none, precomputed so a match does one AND for it. */
+  private final Map<String, RoaringBitmap> countryOrAny = new HashMap<>();
+  private final int noMinimumEnd;
+  private final Map<String, int[]> currencyRange = new HashMap<>(); // currency -> {from, to}
+  private final BigDecimal[] minimums; // by ordinal, for ordinals with a minimum
+  private final Map<String, RoaringBitmap> includes = new HashMap<>();
+  private final RoaringBitmap noIncludes = new RoaringBitmap();
+  private final Map<String, RoaringBitmap> excludes = new HashMap<>();
+  private final Map<String, RoaringBitmap> excludedCompanies = new HashMap<>();
+
+  private MatchIndex(List<Entry> entries) {
+    List<Entry> sorted = new ArrayList<>(entries);
+    sorted.sort(Comparator.comparing((Entry e) -> e.criteria().minAnnualSalary() != null)
+        .thenComparing(e -> e.criteria().salaryCurrency() == null ? "" : e.criteria().salaryCurrency())
+        .thenComparing(e -> e.criteria().minAnnualSalary() == null ? BigDecimal.ZERO : e.criteria().minAnnualSalary()));
+    int n = sorted.size();
+    ids = new String[n];
+    minimums = new BigDecimal[n];
+    for (int i = 0; i < byTier.length; i++) {
+      byTier[i] = new RoaringBitmap();
+    }
+    for (int i = 0; i < byLevel.length; i++) {
+      byLevel[i] = new RoaringBitmap();
+    }
+    for (int i = 0; i < byMode.length; i++) {
+      byMode[i] = new RoaringBitmap();
+    }
+    int firstWithMinimum = n;
+    for (int ord = 0; ord < n; ord++) {
+      Entry e = sorted.get(ord);
+      Criteria c = e.criteria();
+      ids[ord] = e.id();
+      for (Tier t : Tier.values()) {
+        if (t != Tier.NONE && (c.tiers().isEmpty() || c.tiers().contains(t))) {
+          byTier[t.ordinal()].add(ord);
+        }
+      }
+      for (Level l : Level.values()) {
+        if (c.levels().isEmpty() || c.levels().contains(l)) {
+          byLevel[l.ordinal()].add(ord);
+        }
+      }
+      for (WorkMode m : WorkMode.values()) {
+        if (c.workModes().isEmpty() || c.workModes().contains(m)) {
+          byMode[m.ordinal()].add(ord);
+        }
+      }
+      if (c.countries().isEmpty()) {
+        anyCountry.add(ord);
+      } else {
+        for (String country : c.countries()) {
+          byCountry.computeIfAbsent(country, k -> new RoaringBitmap()).add(ord);
+        }
+      }
+      if (c.minAnnualSalary() != null) {
+        firstWithMinimum = Math.min(firstWithMinimum, ord);
+        minimums[ord] = c.minAnnualSalary();
+        int[] range = currencyRange.computeIfAbsent(c.salaryCurrency(), k -> new int[] {Integer.MAX_VALUE, 0});
+        range[0] = Math.min(range[0], ord);
+        range[1] = Math.max(range[1], ord + 1);
+      }
+      if (c.includeKeywords().isEmpty()) {
+        noIncludes.add(ord);
+      }
+      for (String w : c.includeKeywords()) {
+        includes.computeIfAbsent(w, k -> new RoaringBitmap()).add(ord);
+      }
+      for (String w : c.excludeKeywords()) {
+        excludes.computeIfAbsent(w, k -> new RoaringBitmap()).add(ord);
+      }
+      for (String company : c.excludeCompanies()) {
+        excludedCompanies.computeIfAbsent(company, k -> new RoaringBitmap()).add(ord);
+      }
+    }
+    noMinimumEnd = firstWithMinimum;
+    all = RoaringBitmap.bitmapOfRange(0, n);
+    byCountry.forEach((country, b) -> countryOrAny.put(country, RoaringBitmap.or(anyCountry, b)));
+    for (RoaringBitmap b : allBitmaps()) {
+      b.runOptimize();
+    }
+  }
+
+  public static MatchIndex build(List<Entry> entries) {
+    return new MatchIndex(entries);
+  }
+
+  private List<RoaringBitmap> allBitmaps() {
+    List<RoaringBitmap> out = new ArrayList<>(Arrays.asList(byTier));
+    out.addAll(Arrays.asList(byLevel));
+    out.addAll(Arrays.asList(byMode));
+    out.addAll(byCountry.values());
+    out.addAll(countryOrAny.values());
+    out.add(anyCountry);
+    out.add(noIncludes);
+    out.addAll(includes.values());
+    out.addAll(excludes.values());
+    out.addAll(excludedCompanies.values());
+    return out;
+  }
+
+  /** The ordinals of every subscription that fits {@code job}. */
+  public RoaringBitmap match(JobFacts job) {
+    if (job.tier() == Tier.NONE || ids.length == 0) {
+      return new RoaringBitmap();
+    }
+    List<RoaringBitmap> wanted = new ArrayList<>();
+    wanted.add(noIncludes);
+    List<RoaringBitmap> unwanted = new ArrayList<>();
+    for (String w : job.words()) {
+      RoaringBitmap inc = includes.get(w);
+      if (inc != null) {
+        wanted.add(inc);
+      }
+      RoaringBitmap exc = excludes.get(w);
+      if (exc != null) {
+        unwanted.add(exc);
+      }
+    }
+    RoaringBitmap countries = job.country() == null ? anyCountry
+        : countryOrAny.getOrDefault(job.country(), anyCountry);
+    // one pass over all conjuncts, container by container, stopping early where a container empties
+    RoaringBitmap result = FastAggregation.and(salaryRange(job), countries, byTier[job.tier().ordinal()],
+        byLevel[job.level().ordinal()], byMode[job.workMode().ordinal()], FastAggregation.or(wanted.iterator()));
+    RoaringBitmap company = excludedCompanies.get(job.company());
+    if (company != null) {
+      unwanted.add(company);
+    }
+    if (!unwanted.isEmpty()) {
+      result.andNot(FastAggregation.or(unwanted.iterator()));
+    }
+    return result;
+  }
+
+  /** Subscriptions without a minimum, plus those whose minimum in the job's currency is at most its pay. */
+  private RoaringBitmap salaryRange(JobFacts job) {
+    RoaringBitmap ok = RoaringBitmap.bitmapOfRange(0, noMinimumEnd);
+    int[] range = job.currency() == null ? null : currencyRange.get(job.currency());
+    if (range != null) {
+      int lo = range[0];
+      int hi = range[1];
+      while (lo < hi) { // first ordinal whose minimum exceeds the pay
+        int mid = (lo + hi) >>> 1;
+        if (minimums[mid].compareTo(job.topAnnualPay()) <= 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      ok.add((long) range[0], (long) lo);
+    }
+    return ok;
+  }
+
+  public String id(int ordinal) {
+    return ids[ordinal];
+  }
+
+  public int size() {
+    return ids.length;
+  }
+
+  /** Bytes held by the bitmaps (the ids and minimums come on top). */
+  public long bitmapBytes() {
+    long bytes = all.getLongSizeInBytes();
+    for (RoaringBitmap b : allBitmaps()) {
+      bytes += b.getLongSizeInBytes();
+    }
+    return bytes;
+  }
+}

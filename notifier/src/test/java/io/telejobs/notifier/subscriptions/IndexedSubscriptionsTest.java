@@ -1,0 +1,72 @@
+package io.telejobs.notifier.subscriptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.telejobs.contracts.Criteria;
+import io.telejobs.contracts.Frequency;
+import io.telejobs.contracts.Level;
+import io.telejobs.contracts.MatchedJob;
+import io.telejobs.contracts.Subscription;
+import io.telejobs.contracts.SubscriptionStatus;
+import io.telejobs.contracts.Tier;
+import io.telejobs.contracts.WorkMode;
+import io.telejobs.notifier.Fixtures;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The index, through upserts, pauses, deletes and rebuilds, always agrees with the plain scan. */
+class IndexedSubscriptionsTest {
+  private static final Tier[] TIERS = {Tier.CORE, Tier.ADJACENT, Tier.PATHWAY};
+  private static final String[] COUNTRIES = {"US", "IN", "GB"};
+  private static final String[] WORDS = {"telehealth", "epic", "hipaa", "nurse", "agile", "rollout"};
+
+  private static Subscription random(Random r, String id) {
+    Set<Tier> tiers = r.nextBoolean() ? Set.of() : Set.of(TIERS[r.nextInt(3)]);
+    Set<Level> levels = r.nextBoolean() ? Set.of() : Set.of(Level.values()[r.nextInt(4)]);
+    Set<String> countries = r.nextBoolean() ? Set.of() : Set.of(COUNTRIES[r.nextInt(3)]);
+    Set<WorkMode> modes = r.nextBoolean() ? Set.of() : Set.of(WorkMode.values()[r.nextInt(3)]);
+    BigDecimal min = r.nextInt(3) == 0 ? BigDecimal.valueOf(80_000 + r.nextInt(80_000)) : null;
+    Set<String> include = r.nextBoolean() ? Set.of() : Set.of(WORDS[r.nextInt(WORDS.length)]);
+    Set<String> exclude = r.nextInt(4) == 0 ? Set.of(WORDS[r.nextInt(WORDS.length)]) : Set.of();
+    Set<String> companies = r.nextInt(10) == 0 ? Set.of("riverside health") : Set.of();
+    SubscriptionStatus status = r.nextInt(6) == 0 ? SubscriptionStatus.PAUSED : SubscriptionStatus.ACTIVE;
+    return new Subscription(1, id, id + "@example.com", null,
+        new Criteria(tiers, levels, countries, modes, min, min == null ? null : "USD", include, exclude, companies),
+        Frequency.INSTANT, status, Fixtures.AT);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 50, 1_000_000})
+  void agreesWithTheScanThroughEveryKindOfChange(int rebuildAfter) {
+    Random r = new Random(rebuildAfter);
+    IndexedSubscriptions index = new IndexedSubscriptions(rebuildAfter);
+    ScanIndex scan = new ScanIndex();
+    List<MatchedJob> jobs = List.of(
+        Fixtures.telehealthJob("j1"),
+        Fixtures.job("j2", "Healthcare IT Project Manager", Tier.ADJACENT, Level.MID, "IN", WorkMode.HYBRID, "USD", 90000, 100000),
+        Fixtures.job("j3", "Telehealth Coordinator", Tier.PATHWAY, Level.ENTRY, null, WorkMode.ONSITE, null, 0, 0));
+    for (int step = 0; step < 3000; step++) {
+      String id = "s" + r.nextInt(400);
+      if (r.nextInt(5) == 0) {
+        index.remove(id);
+        scan.remove(id);
+      } else {
+        Subscription s = random(r, id);
+        index.upsert(s);
+        scan.upsert(s);
+      }
+      if (step % 250 == 0 || step == 2999) {
+        for (MatchedJob job : jobs) {
+          assertThat(index.matching(job)).extracting(Subscription::id)
+              .as("step %d job %s", step, job.jobId())
+              .containsExactlyInAnyOrderElementsOf(scan.matching(job).stream().map(Subscription::id).toList());
+        }
+      }
+    }
+    assertThat(index.size()).isEqualTo(scan.size());
+  }
+}
