@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param frequency instant or digest
  * @param status pending until opted in, then active or paused
  * @param updatedAt when it last changed
+ * @param webhookFormat {@code json} (default) or {@code slack} (a Slack-compatible {@code {"text": ...}} body)
  */
 public record Subscription(
     int schemaVersion,
@@ -27,7 +28,8 @@ public record Subscription(
     Criteria criteria,
     Frequency frequency,
     SubscriptionStatus status,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String webhookFormat) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -40,6 +42,14 @@ public record Subscription(
     frequency = frequency == null ? Frequency.INSTANT : frequency;
     status = status == null ? SubscriptionStatus.PENDING : status;
     Objects.requireNonNull(updatedAt, "updatedAt");
+    if (webhookFormat != null && !webhookFormat.equals("json") && !webhookFormat.equals("slack")) {
+      throw new IllegalArgumentException("webhookFormat must be json or slack");
+    }
+  }
+
+  /** The subscription with another status and time of change. */
+  public Subscription withStatus(SubscriptionStatus next, Instant at) {
+    return new Subscription(schemaVersion, id, email, webhookUrl, criteria, frequency, next, at, webhookFormat);
   }
 
   @JsonIgnore

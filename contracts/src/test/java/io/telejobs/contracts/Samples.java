@@ -68,7 +68,8 @@ final class Samples {
             Set.of("nurse"), Set.of("acme staffing")),
         Frequency.INSTANT,
         SubscriptionStatus.ACTIVE,
-        AT);
+        AT,
+        null);
   }
 
   static Alert alert() {

@@ -14,6 +14,7 @@ import io.telejobs.notifier.delivery.DeliveryWorker;
 import io.telejobs.notifier.delivery.EmailRenderer;
 import io.telejobs.notifier.delivery.EmailSender;
 import io.telejobs.notifier.delivery.SmtpEmailSender;
+import io.telejobs.notifier.delivery.WebhookSender;
 import io.telejobs.notifier.security.TokenSigner;
 import io.telejobs.notifier.subscriptions.IndexedSubscriptions;
 import java.time.Clock;
@@ -52,7 +53,9 @@ public final class NotifierService implements AutoCloseable {
     TokenSigner signer = new TokenSigner(config.tokenSecret());
     EmailRenderer renderer = new EmailRenderer(config.publicUrl(), signer);
     this.store = new SubscriptionStore(config.kafka());
-    this.worker = new DeliveryWorker(config.kafka(), config.deliveryGroup(), email, renderer, config.retry(),
+    WebhookPolicy webhookPolicy = new WebhookPolicy(config.webhookAllowlist());
+    WebhookSender webhooks = new WebhookSender(signer, webhookPolicy, Clock.systemUTC(), Duration.ofSeconds(10));
+    this.worker = new DeliveryWorker(config.kafka(), config.deliveryGroup(), email, webhooks, renderer, config.retry(),
         Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), asDecided -> {
           if (store.isDeleted(asDecided.id())) {
             return true;
@@ -62,7 +65,7 @@ public final class NotifierService implements AutoCloseable {
     this.workerThread = new Thread(worker, "notifier-delivery");
     try {
       this.api = new SubscriptionApi(new InetSocketAddress(config.httpPort()), store,
-          new SubscriptionValidator(new WebhookPolicy(config.webhookAllowlist())), signer, email, renderer,
+          new SubscriptionValidator(webhookPolicy), signer, email, renderer,
           config.adminToken(), Clock.systemUTC());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on port " + config.httpPort(), e);

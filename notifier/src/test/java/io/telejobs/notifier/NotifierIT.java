@@ -71,6 +71,8 @@ class NotifierIT {
     env.put("APP_PUBLIC_URL", api);
     env.put("APP_ADMIN_TOKEN", ADMIN);
     env.put("APP_DELIVERY_BACKOFF", "PT0.05S");
+    env.put("APP_DELIVERY_MAX_ATTEMPTS", "3");
+    env.put("APP_WEBHOOK_ALLOWLIST", "127.0.0.1");
     notifier = new NotifierService(NotifierConfig.fromEnv(env), env);
     notifier.start();
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -181,6 +183,71 @@ class NotifierIT {
       awaitNotifierCaughtUp();
       assertThat(mailTo("lee@example.com")).hasSize(2);
       assertThat(log.poll()).noneMatch(r -> r.value().jobId().equals("optin-3") && r.value().subscriptionId().equals(id));
+    }
+  }
+
+  @Test
+  void webhookIsSignedSoTheReceiverCanVerifyItAndCarriesAnIdempotencyKey() throws Exception {
+    java.util.List<String> verified = new java.util.concurrent.CopyOnWriteArrayList<>();
+    String[] secret = new String[1];
+    try (io.telejobs.testkit.FixtureHttpServer receiver = io.telejobs.testkit.FixtureHttpServer.serving("none")) {
+      receiver.on("/hook", ex -> {
+        byte[] body = ex.getRequestBody().readAllBytes();
+        long ts = Long.parseLong(ex.getRequestHeaders().getFirst("X-Telejobs-Timestamp"));
+        String expected = io.telejobs.notifier.delivery.WebhookSender.signature(secret[0], ts, body);
+        boolean fresh = Math.abs(java.time.Instant.now().getEpochSecond() - ts) < 300;
+        boolean valid = java.security.MessageDigest.isEqual(expected.getBytes(),
+            ex.getRequestHeaders().getFirst("X-Telejobs-Signature").getBytes());
+        int status = valid && fresh ? 204 : 401;
+        if (status == 204) {
+          verified.add(ex.getRequestHeaders().getFirst("Idempotency-Key") + " " + new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        io.telejobs.testkit.FixtureHttpServer.send(ex, status, null, new byte[0]);
+      });
+      JsonNode created = json(send("POST", "/api/subscriptions",
+          "{\"webhookUrl\": \"" + receiver.baseUrl() + "/hook\", \"tiers\": [\"core\"]}", null));
+      assertThat(created.get("status").asText()).as("webhooks need no email opt-in").isEqualTo("active");
+      secret[0] = created.get("webhookSecret").asText();
+      String id = created.get("id").asText();
+
+      try (TopicReader<String, DeliveryRecord> log = new TopicReader<>(kafka.clientProperties(), Topics.DELIVERIES.name(),
+          Serdes.String(), Topics.DELIVERIES.valueSerde())) {
+        publishJob(Fixtures.telehealthJob("hook-1"));
+        DeliveryRecord outcome = awaitOutcome(log, id, "hook-1");
+        assertThat(outcome.outcome()).isEqualTo(DeliveryRecord.Outcome.DELIVERED);
+        assertThat(outcome.channel()).isEqualTo(DeliveryRecord.Channel.WEBHOOK);
+      }
+      assertThat(verified).singleElement().satisfies(v -> {
+        assertThat(v).startsWith(io.telejobs.contracts.Alert.idFor(id, "hook-1") + " ");
+        assertThat(v).contains("\"subscriptionId\":\"" + id + "\"").contains("hook-1");
+      });
+      assertThat(receiver.requests("/hook")).hasSize(1);
+    }
+  }
+
+  @Test
+  void failingWebhookIsRetriedWithTheSameKeyThenDeadLettered() throws Exception {
+    try (io.telejobs.testkit.FixtureHttpServer receiver = io.telejobs.testkit.FixtureHttpServer.serving("none");
+        TopicReader<String, DeliveryRecord> log = new TopicReader<>(kafka.clientProperties(), Topics.DELIVERIES.name(),
+            Serdes.String(), Topics.DELIVERIES.valueSerde());
+        TopicReader<byte[], byte[]> dlq = new TopicReader<>(kafka.clientProperties(), Topics.NOTIFIER_DLQ.name(),
+            Serdes.ByteArray(), Serdes.ByteArray())) {
+      receiver.on("/down", ex -> io.telejobs.testkit.FixtureHttpServer.send(ex, 503, null, new byte[0]));
+      String id = json(send("POST", "/api/subscriptions",
+          "{\"webhookUrl\": \"" + receiver.baseUrl() + "/down\", \"tiers\": [\"core\"]}", null)).get("id").asText();
+
+      publishJob(Fixtures.telehealthJob("hook-down"));
+      DeliveryRecord last = awaitOutcome(log, id, "hook-down");
+
+      assertThat(last.outcome()).isEqualTo(DeliveryRecord.Outcome.DEAD_LETTERED);
+      assertThat(log.poll()).filteredOn(r -> r.value().subscriptionId().equals(id)
+          && r.value().outcome() == DeliveryRecord.Outcome.FAILED).hasSize(3)
+          .allSatisfy(r -> assertThat(r.value().detail()).contains("503"));
+      assertThat(receiver.requests("/down")).hasSize(3)
+          .extracting(r -> r.header("Idempotency-Key")).containsOnly(io.telejobs.contracts.Alert.idFor(id, "hook-down"));
+      var dead = dlq.pollUntil(rs -> rs.stream().anyMatch(r -> new String(r.headers().lastHeader("dlq.stage").value(),
+          java.nio.charset.StandardCharsets.UTF_8).equals("deliver-webhook")), Duration.ofSeconds(30));
+      assertThat(dead).isNotEmpty();
     }
   }
 

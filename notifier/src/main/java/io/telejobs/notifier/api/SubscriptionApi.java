@@ -137,13 +137,16 @@ public final class SubscriptionApi implements AutoCloseable {
     String id = "sub-" + HexFormat.of().formatHex(randomBytes());
     SubscriptionStatus status = v.email() != null ? SubscriptionStatus.PENDING : SubscriptionStatus.ACTIVE;
     Subscription s = new Subscription(Subscription.SCHEMA_VERSION, id, v.email(), v.webhookUrl(), v.criteria(),
-        v.frequency(), status, clock.instant());
+        v.frequency(), status, clock.instant(), v.webhookFormat());
     store.put(id, s);
     boolean sent = status != SubscriptionStatus.PENDING || sendConfirmation(s);
     ObjectNode out = JSON.createObjectNode();
     out.put("id", id);
     out.put("status", status.name().toLowerCase(Locale.ROOT));
     out.put("manageToken", signer.sign("manage", id));
+    if (v.webhookUrl() != null) {
+      out.put("webhookSecret", signer.sign("webhook", id));
+    }
     if (status == SubscriptionStatus.PENDING) {
       out.put("next", sent ? "check your inbox and follow the confirmation link"
           : "the confirmation email could not be sent; try again later with PUT");
@@ -190,7 +193,7 @@ public final class SubscriptionApi implements AutoCloseable {
     boolean newEmail = v.email() != null && !v.email().equalsIgnoreCase(String.valueOf(s.email()));
     SubscriptionStatus status = newEmail ? SubscriptionStatus.PENDING : s.status();
     Subscription next = new Subscription(Subscription.SCHEMA_VERSION, s.id(), v.email(), v.webhookUrl(),
-        v.criteria(), v.frequency(), status, clock.instant());
+        v.criteria(), v.frequency(), status, clock.instant(), v.webhookFormat());
     store.put(s.id(), next);
     if (newEmail || status == SubscriptionStatus.PENDING) {
       sendConfirmation(next);
@@ -199,8 +202,7 @@ public final class SubscriptionApi implements AutoCloseable {
   }
 
   private Subscription withStatus(Subscription s, SubscriptionStatus status) {
-    Subscription next = new Subscription(Subscription.SCHEMA_VERSION, s.id(), s.email(), s.webhookUrl(), s.criteria(),
-        s.frequency(), status, clock.instant());
+    Subscription next = s.withStatus(status, clock.instant());
     store.put(s.id(), next);
     return next;
   }

@@ -57,6 +57,7 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
   private final Properties kafka;
   private final String groupId;
   private final EmailSender email;
+  private final WebhookSender webhooks;
   private final EmailRenderer renderer;
   private final RetryPolicy retry;
   private final Clock clock;
@@ -74,9 +75,10 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
   public final AtomicInteger deadLettered = new AtomicInteger();
   public final AtomicInteger cancelled = new AtomicInteger();
 
-  public DeliveryWorker(Properties kafka, String groupId, EmailSender email, EmailRenderer renderer,
-      RetryPolicy retry, Clock clock, Sleeper sleeper, CurrentSubscriptions current) {
+  public DeliveryWorker(Properties kafka, String groupId, EmailSender email, WebhookSender webhooks,
+      EmailRenderer renderer, RetryPolicy retry, Clock clock, Sleeper sleeper, CurrentSubscriptions current) {
     this.current = current;
+    this.webhooks = webhooks;
     this.kafka = kafka;
     this.groupId = groupId;
     this.email = email;
@@ -110,7 +112,7 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
       this.consumer = c;
       long n = TopicReplay.replay(kafka, Topics.DELIVERIES, (alertId, record, readable) -> {
         if (record != null && record.outcome() == DeliveryRecord.Outcome.DELIVERED) {
-          delivered.add(alertId);
+          delivered.add(deliveredKey(alertId, record.channel()));
         }
       }, Duration.ofMinutes(5));
       LOG.info("delivered-set restored from {} ({} records): {} alerts already delivered",
@@ -153,34 +155,62 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
     if (alert == null) {
       return;
     }
-    if (delivered.contains(alert.alertId())) {
-      duplicatesSkipped.incrementAndGet();
-      record(log, alert, DeliveryRecord.Outcome.SKIPPED_DUPLICATE, 0, "already delivered");
-      return;
-    }
     if (current.cancelled(alert.subscription())) {
       cancelled.incrementAndGet();
-      record(log, alert, DeliveryRecord.Outcome.CANCELLED, 0, "subscription deleted, paused or unconfirmed");
+      for (DeliveryRecord.Channel channel : channels(alert)) {
+        record(log, alert, channel, DeliveryRecord.Outcome.CANCELLED, 0, "subscription deleted, paused or unconfirmed");
+      }
       return;
     }
-    if (alert.subscription().email() == null) {
-      record(log, alert, DeliveryRecord.Outcome.DEAD_LETTERED, 0, "no email address on the subscription");
-      deadLettered.incrementAndGet();
+    for (DeliveryRecord.Channel channel : channels(alert)) {
+      deliver(r, log, alert, channel);
+    }
+  }
+
+  private static List<DeliveryRecord.Channel> channels(Alert alert) {
+    List<DeliveryRecord.Channel> out = new java.util.ArrayList<>(2);
+    if (alert.subscription().email() != null) {
+      out.add(DeliveryRecord.Channel.EMAIL);
+    }
+    if (alert.subscription().webhookUrl() != null) {
+      out.add(DeliveryRecord.Channel.WEBHOOK);
+    }
+    return out;
+  }
+
+  private static String deliveredKey(String alertId, DeliveryRecord.Channel channel) {
+    return alertId + "|" + channel;
+  }
+
+  /** One channel of one alert: skip if already delivered, else send with retries, then record. */
+  private void deliver(ConsumerRecord<String, byte[]> r, KafkaProducer<byte[], byte[]> log, Alert alert,
+      DeliveryRecord.Channel channel) throws InterruptedException {
+    String key = deliveredKey(alert.alertId(), channel);
+    if (delivered.contains(key)) {
+      duplicatesSkipped.incrementAndGet();
+      record(log, alert, channel, DeliveryRecord.Outcome.SKIPPED_DUPLICATE, 0, "already delivered");
       return;
     }
-    Email message = renderer.render(alert);
+    Email message = channel == DeliveryRecord.Channel.EMAIL ? renderer.render(alert) : null;
+    String lastError = "";
     for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
       try {
-        email.send(message);
-        record(log, alert, DeliveryRecord.Outcome.DELIVERED, attempt, "accepted by SMTP server");
-        delivered.add(alert.alertId());
+        if (message != null) {
+          email.send(message);
+        } else {
+          webhooks.send(alert);
+        }
+        record(log, alert, channel, DeliveryRecord.Outcome.DELIVERED, attempt, "accepted by the receiver");
+        delivered.add(key);
         sent.incrementAndGet();
-        LOG.info("alert {} sent to subscription {} for job {}", alert.alertId(), alert.subscription().id(), alert.job().jobId());
+        LOG.info("alert {} sent by {} to subscription {} for job {}", alert.alertId(), channel, alert.subscription().id(),
+            alert.job().jobId());
         return;
       } catch (DeliveryException e) {
         failedAttempts.incrementAndGet();
-        record(log, alert, DeliveryRecord.Outcome.FAILED, attempt, e.getMessage());
-        LOG.warn("alert {} attempt {} failed: {}", alert.alertId(), attempt, e.getMessage());
+        lastError = e.getMessage();
+        record(log, alert, channel, DeliveryRecord.Outcome.FAILED, attempt, e.getMessage());
+        LOG.warn("alert {} {} attempt {} failed: {}", alert.alertId(), channel, attempt, e.getMessage());
         if (!e.retryable() || attempt == retry.maxAttempts()) {
           break;
         }
@@ -188,17 +218,17 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
       }
     }
     deadLettered.incrementAndGet();
-    record(log, alert, DeliveryRecord.Outcome.DEAD_LETTERED, retry.maxAttempts(), "gave up");
+    record(log, alert, channel, DeliveryRecord.Outcome.DEAD_LETTERED, retry.maxAttempts(), "gave up: " + lastError);
     send(log, new ProducerRecord<>(Topics.NOTIFIER_DLQ.name(), null,
         alert.alertId().getBytes(java.nio.charset.StandardCharsets.UTF_8), r.value(),
-        DeadLetters.headers(r.headers(), "notifier", "deliver",
-            new DeliveryException("email delivery failed after retries", false, null), r.topic(), r.partition(), r.offset())));
+        DeadLetters.headers(r.headers(), "notifier", "deliver-" + channel.name().toLowerCase(java.util.Locale.ROOT),
+            new DeliveryException(lastError, false, null), r.topic(), r.partition(), r.offset())));
   }
 
-  private void record(KafkaProducer<byte[], byte[]> log, Alert alert, DeliveryRecord.Outcome outcome, int attempt,
-      String detail) {
+  private void record(KafkaProducer<byte[], byte[]> log, Alert alert, DeliveryRecord.Channel channel,
+      DeliveryRecord.Outcome outcome, int attempt, String detail) {
     DeliveryRecord d = new DeliveryRecord(DeliveryRecord.SCHEMA_VERSION, alert.alertId(), alert.subscription().id(),
-        alert.job().jobId(), DeliveryRecord.Channel.EMAIL, outcome, attempt, detail, clock.instant());
+        alert.job().jobId(), channel, outcome, attempt, detail, clock.instant());
     send(log, new ProducerRecord<>(Topics.DELIVERIES.name(),
         Topics.DELIVERIES.keySerde().serializer().serialize(Topics.DELIVERIES.name(), alert.alertId()),
         Topics.DELIVERIES.valueSerde().serializer().serialize(Topics.DELIVERIES.name(), d)));

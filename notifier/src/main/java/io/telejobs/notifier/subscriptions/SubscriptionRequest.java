@@ -18,6 +18,7 @@ import java.util.List;
  * @param excludeKeywords none of these words
  * @param excludeCompanies never these companies
  * @param frequency instant, daily or weekly
+ * @param webhookFormat json (default) or slack
  */
 public record SubscriptionRequest(
     String email,
@@ -31,4 +32,5 @@ public record SubscriptionRequest(
     List<String> includeKeywords,
     List<String> excludeKeywords,
     List<String> excludeCompanies,
-    String frequency) {}
+    String frequency,
+    String webhookFormat) {}

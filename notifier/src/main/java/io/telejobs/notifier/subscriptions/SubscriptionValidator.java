@@ -23,7 +23,8 @@ public final class SubscriptionValidator {
   public record FieldError(String field, String message) {}
 
   /** A valid request's parts, or the problems. */
-  public record Result(String email, String webhookUrl, Criteria criteria, Frequency frequency, List<FieldError> errors) {
+  public record Result(String email, String webhookUrl, Criteria criteria, Frequency frequency, String webhookFormat,
+      List<FieldError> errors) {
     public boolean ok() {
       return errors.isEmpty();
     }
@@ -47,7 +48,7 @@ public final class SubscriptionValidator {
     List<FieldError> errors = new ArrayList<>();
     if (r == null) {
       errors.add(new FieldError("body", "a JSON object is required"));
-      return new Result(null, null, null, null, errors);
+      return new Result(null, null, null, null, null, errors);
     }
     String email = blankToNull(r.email());
     if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
@@ -99,12 +100,19 @@ public final class SubscriptionValidator {
         errors.add(new FieldError("frequency", "must be instant, daily or weekly"));
       }
     }
+    String format = blankToNull(r.webhookFormat());
+    if (format != null) {
+      format = format.toLowerCase(Locale.ROOT);
+      if (!format.equals("json") && !format.equals("slack")) {
+        errors.add(new FieldError("webhookFormat", "must be json or slack"));
+      }
+    }
     if (!errors.isEmpty()) {
-      return new Result(null, null, null, null, List.copyOf(errors));
+      return new Result(null, null, null, null, null, List.copyOf(errors));
     }
     Criteria criteria = new Criteria(tiers, levels, countries, modes, min,
         currency == null ? null : currency.toUpperCase(Locale.ROOT), include, exclude, companies);
-    return new Result(email, webhook, criteria, frequency, List.of());
+    return new Result(email, webhook, criteria, frequency, webhook == null ? null : format, List.of());
   }
 
   private static <E extends Enum<E>> Set<E> enums(List<String> values, String field, Function<String, E> parse,
