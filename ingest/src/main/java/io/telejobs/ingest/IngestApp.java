@@ -1,6 +1,6 @@
 package io.telejobs.ingest;
 
-import io.telejobs.contracts.config.ConfigException;
+import io.telejobs.contracts.config.ServiceMain;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -13,14 +13,7 @@ public final class IngestApp {
   private IngestApp() {}
 
   public static void main(String[] args) throws Exception {
-    IngestConfig config;
-    try {
-      config = IngestConfig.fromEnv(System.getenv());
-    } catch (ConfigException | IllegalArgumentException e) {
-      System.err.println("ingest: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
+    IngestConfig config = ServiceMain.configOrExit("ingest", () -> IngestConfig.fromEnv(System.getenv()));
     CountDownLatch stopped = new CountDownLatch(1);
     Thread mainThread = Thread.currentThread();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

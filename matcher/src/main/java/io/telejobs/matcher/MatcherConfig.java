@@ -39,13 +39,7 @@ public record MatcherConfig(Properties streams, String profileFile, int statsPor
 
   public static MatcherConfig fromEnv(Map<String, String> environment) {
     Env env = new Env(environment);
-    Properties p = env.kafkaProperties();
-    p.put(StreamsConfig.APPLICATION_ID_CONFIG, env.get(APPLICATION_ID));
-    p.put(StreamsConfig.STATE_DIR_CONFIG, env.get(STATE_DIR));
-    p.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    // forward-compatible: Kafka 5.0 turns this on by default
-    p.putIfAbsent("processing.exception.handler.global.enabled", "true");
-    p.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, Integer.toString(env.getInt(Env.TOPIC_REPLICATION)));
+    Properties p = env.streamsProperties(APPLICATION_ID, STATE_DIR);
     p.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
     return new MatcherConfig(p, env.get(PROFILE_FILE), env.getInt(STATS_PORT), env.getDuration(DEDUP_WINDOW));
   }

@@ -2,6 +2,7 @@ package io.telejobs.matcher;
 
 import io.telejobs.contracts.Topics;
 import io.telejobs.contracts.config.Env;
+import io.telejobs.contracts.config.ServiceMain;
 import io.telejobs.matcher.config.ProfileFiles;
 import io.telejobs.matcher.profile.RoleProfile;
 import io.telejobs.matcher.query.StatsServer;
@@ -18,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Runs the matcher topology: loads the profile, creates missing topics, starts and stops Streams. */
-public final class MatcherService implements AutoCloseable {
+public final class MatcherService implements ServiceMain.Service {
   private static final Logger LOG = LoggerFactory.getLogger(MatcherService.class);
 
   private final KafkaStreams streams;
@@ -42,6 +43,7 @@ public final class MatcherService implements AutoCloseable {
     streams.setStateListener((now, before) -> LOG.info("matcher state {} -> {}", before, now));
   }
 
+  @Override
   public void start() {
     LOG.info("matcher starting with profile {} v{}", profile.id(), profile.version());
     streams.start();

@@ -74,13 +74,7 @@ public record NotifierConfig(Properties kafka, Properties streams, SmtpSettings 
     Properties kafka = env.kafkaProperties();
     kafka.remove(StreamsConfig.APPLICATION_ID_CONFIG);
     kafka.remove(StreamsConfig.STATE_DIR_CONFIG);
-    Properties streams = env.kafkaProperties();
-    streams.put(StreamsConfig.APPLICATION_ID_CONFIG, env.get(APPLICATION_ID));
-    streams.put(StreamsConfig.STATE_DIR_CONFIG, env.get(STATE_DIR));
-    streams.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    // forward-compatible: Kafka 5.0 turns this on by default
-    streams.putIfAbsent("processing.exception.handler.global.enabled", "true");
-    streams.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, Integer.toString(env.getInt(Env.TOPIC_REPLICATION)));
+    Properties streams = env.streamsProperties(APPLICATION_ID, STATE_DIR);
     String secret = env.get(TOKEN_SECRET);
     if (secret.length() < 32) {
       throw new ConfigException(TOKEN_SECRET.name() + " must be at least 32 characters");

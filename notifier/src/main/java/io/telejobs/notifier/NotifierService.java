@@ -2,6 +2,7 @@ package io.telejobs.notifier;
 
 import io.telejobs.contracts.Topics;
 import io.telejobs.contracts.config.Env;
+import io.telejobs.contracts.config.ServiceMain;
 import io.telejobs.notifier.alerts.AlertTopology;
 import io.telejobs.notifier.api.SubscriptionApi;
 import io.telejobs.notifier.api.SubscriptionStore;
@@ -28,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Runs the alert-decision topology and the delivery worker side by side. */
-public final class NotifierService implements AutoCloseable {
+public final class NotifierService implements ServiceMain.Service {
   private static final Logger LOG = LoggerFactory.getLogger(NotifierService.class);
 
   private final KafkaStreams streams;
@@ -72,6 +73,7 @@ public final class NotifierService implements AutoCloseable {
     }
   }
 
+  @Override
   public void start() {
     LOG.info("notifier starting");
     streams.start();

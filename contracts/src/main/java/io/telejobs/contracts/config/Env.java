@@ -113,6 +113,21 @@ public final class Env {
         (short) getInt(TOPIC_REPLICATION));
   }
 
+  /**
+   * Kafka Streams properties: every {@code KAFKA_*} variable, the application id and state directory, and
+   * our defaults: {@code exactly_once_v2}, internal topics at {@code APP_TOPIC_REPLICATION}, and the
+   * processing-exception handler for global stores enabled (the default from Kafka 5.0).
+   */
+  public Properties streamsProperties(EnvVar applicationId, EnvVar stateDir) {
+    Properties p = kafkaProperties();
+    p.put("application.id", get(applicationId));
+    p.put("state.dir", get(stateDir));
+    p.putIfAbsent("processing.guarantee", "exactly_once_v2");
+    p.putIfAbsent("replication.factor", Integer.toString(getInt(TOPIC_REPLICATION)));
+    p.putIfAbsent("processing.exception.handler.global.enabled", "true");
+    return p;
+  }
+
   /** {@code KAFKA_BOOTSTRAP_SERVERS} to {@code bootstrap.servers}. */
   public static String kafkaPropertyName(String variable) {
     return variable.substring(KAFKA_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');

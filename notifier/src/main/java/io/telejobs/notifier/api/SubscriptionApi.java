@@ -124,16 +124,26 @@ public final class SubscriptionApi implements AutoCloseable {
     }
   }
 
-  private void create(HttpExchange ex) throws IOException {
+  /** The validated request body, or empty after answering the client with what is wrong. */
+  private Optional<SubscriptionValidator.Result> validRequest(HttpExchange ex) throws IOException {
     Optional<SubscriptionRequest> request = body(ex);
     if (request.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     SubscriptionValidator.Result v = validator.validate(request.get());
     if (!v.ok()) {
       errors(ex, v);
+      return Optional.empty();
+    }
+    return Optional.of(v);
+  }
+
+  private void create(HttpExchange ex) throws IOException {
+    Optional<SubscriptionValidator.Result> valid = validRequest(ex);
+    if (valid.isEmpty()) {
       return;
     }
+    SubscriptionValidator.Result v = valid.get();
     String id = "sub-" + HexFormat.of().formatHex(randomBytes());
     SubscriptionStatus status = v.email() != null ? SubscriptionStatus.PENDING : SubscriptionStatus.ACTIVE;
     Subscription s = new Subscription(Subscription.SCHEMA_VERSION, id, v.email(), v.webhookUrl(), v.criteria(),
@@ -181,15 +191,11 @@ public final class SubscriptionApi implements AutoCloseable {
   }
 
   private void replace(HttpExchange ex, Subscription s) throws IOException {
-    Optional<SubscriptionRequest> request = body(ex);
-    if (request.isEmpty()) {
+    Optional<SubscriptionValidator.Result> valid = validRequest(ex);
+    if (valid.isEmpty()) {
       return;
     }
-    SubscriptionValidator.Result v = validator.validate(request.get());
-    if (!v.ok()) {
-      errors(ex, v);
-      return;
-    }
+    SubscriptionValidator.Result v = valid.get();
     boolean newEmail = v.email() != null && !v.email().equalsIgnoreCase(String.valueOf(s.email()));
     SubscriptionStatus status = newEmail ? SubscriptionStatus.PENDING : s.status();
     Subscription next = new Subscription(Subscription.SCHEMA_VERSION, s.id(), v.email(), v.webhookUrl(),
