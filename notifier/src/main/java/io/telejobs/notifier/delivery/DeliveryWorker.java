@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * Delivers alerts: poll {@code alerts.v1} (read_committed), skip what the delivered-set already holds,
  * send, record the outcome on {@code deliveries.v1}, then commit the offsets.
  *
- * <p>The delivered-set is rebuilt on start from the {@code delivered} records of {@code deliveries.v1}.
+ * <p>The delivered-set is rebuilt on start from the {@code delivered} records of {@code deliveries.v1}
+ * and caught up before every batch, so it also holds what other instances delivered.
  * A crash before a send re-sends nothing twice (nothing was sent); a crash after the receiver accepted
  * and before the outcome is recorded re-sends once, with the same Message-ID; a crash after recording
  * skips it. That window is the only one in which an alert can repeat.
@@ -63,7 +64,8 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
   private final Clock clock;
   private final Sleeper sleeper;
   private final CurrentSubscriptions current;
-  private final Set<String> delivered = ConcurrentHashMap.newKeySet();
+  private volatile DeliveryObserver observer = DeliveryObserver.NONE;
+  private volatile DeliveredSet delivered;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile KafkaConsumer<String, byte[]> consumer;
   private volatile boolean running = true;
@@ -88,18 +90,49 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
     this.sleeper = sleeper;
   }
 
+  /** Observes each step of each delivery (metrics, tracing). */
+  public DeliveryWorker observedBy(DeliveryObserver observer) {
+    this.observer = observer;
+    return this;
+  }
+
   /** Waits until the delivered-set is restored and the consumer is subscribed. */
   public boolean awaitReady(Duration timeout) throws InterruptedException {
     return ready.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Delivers until closed. An unexpected failure (a broker outage, say) restarts the loop after a pause:
+   * offsets not yet committed are read again and the delivered-set keeps them from being sent twice.
+   */
   @Override
   public void run() {
+    try {
+      while (running) {
+        try {
+          runOnce();
+        } catch (RuntimeException e) {
+          if (!running) {
+            break;
+          }
+          LOG.error("delivery worker failed; restarting in 5 s", e);
+          sleeper.sleep(Duration.ofSeconds(5));
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      ready.countDown();
+      stopped.countDown();
+    }
+  }
+
+  private void runOnce() throws InterruptedException {
     Properties pp = new Properties();
     pp.putAll(kafka);
     pp.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     pp.put(ProducerConfig.ACKS_CONFIG, "all");
-    pp.put(ProducerConfig.CLIENT_ID_CONFIG, groupId + "-log");
+    pp.put(ProducerConfig.CLIENT_ID_CONFIG, groupId + "-log-" + java.util.UUID.randomUUID());
     Properties cp = new Properties();
     cp.putAll(kafka);
     cp.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -108,35 +141,35 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
     cp.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     cp.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "50");
     try (KafkaProducer<byte[], byte[]> log = new KafkaProducer<>(pp, new ByteArraySerializer(), new ByteArraySerializer());
+        DeliveredSet deliveredSet = new DeliveredSet(kafka);
         KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(cp, new StringDeserializer(), new ByteArrayDeserializer())) {
       this.consumer = c;
-      long n = TopicReplay.replay(kafka, Topics.DELIVERIES, (alertId, record, readable) -> {
-        if (record != null && record.outcome() == DeliveryRecord.Outcome.DELIVERED) {
-          delivered.add(deliveredKey(alertId, record.channel()));
-        }
-      }, Duration.ofMinutes(5));
-      LOG.info("delivered-set restored from {} ({} records): {} alerts already delivered",
-          Topics.DELIVERIES.name(), n, delivered.size());
+      this.delivered = deliveredSet;
+      long n = deliveredSet.catchUp();
+      LOG.info("delivered-set restored from {} ({} records): {} deliveries", Topics.DELIVERIES.name(), n,
+          deliveredSet.size());
       c.subscribe(List.of(Topics.ALERTS.name()));
       ready.countDown();
       while (running) {
         ConsumerRecords<String, byte[]> batch = c.poll(Duration.ofMillis(500));
+        if (batch.isEmpty()) {
+          continue;
+        }
+        deliveredSet.catchUp(); // what other instances delivered, e.g. before a rebalance gave us their partitions
         for (ConsumerRecord<String, byte[]> r : batch) {
           handle(r, log);
         }
-        if (!batch.isEmpty()) {
+        try {
           c.commitSync();
+        } catch (org.apache.kafka.clients.consumer.CommitFailedException
+            | org.apache.kafka.common.errors.RebalanceInProgressException e) {
+          LOG.warn("commit after a rebalance failed ({}); the new owner re-reads and skips what was delivered", e.getMessage());
         }
       }
     } catch (WakeupException e) {
       if (running) {
         throw e;
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      ready.countDown();
-      stopped.countDown();
     }
   }
 
@@ -178,15 +211,10 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
     return out;
   }
 
-  private static String deliveredKey(String alertId, DeliveryRecord.Channel channel) {
-    return alertId + "|" + channel;
-  }
-
   /** One channel of one alert: skip if already delivered, else send with retries, then record. */
   private void deliver(ConsumerRecord<String, byte[]> r, KafkaProducer<byte[], byte[]> log, Alert alert,
       DeliveryRecord.Channel channel) throws InterruptedException {
-    String key = deliveredKey(alert.alertId(), channel);
-    if (delivered.contains(key)) {
+    if (delivered.contains(alert.alertId(), channel)) {
       duplicatesSkipped.incrementAndGet();
       record(log, alert, channel, DeliveryRecord.Outcome.SKIPPED_DUPLICATE, 0, "already delivered");
       return;
@@ -195,13 +223,16 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
     String lastError = "";
     for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
       try {
+        observer.beforeSend(alert, channel);
         if (message != null) {
           email.send(message);
         } else {
           webhooks.send(alert);
         }
+        observer.afterSend(alert, channel);
         record(log, alert, channel, DeliveryRecord.Outcome.DELIVERED, attempt, "accepted by the receiver");
-        delivered.add(key);
+        delivered.add(alert.alertId(), channel);
+        observer.afterRecord(alert, channel);
         sent.incrementAndGet();
         LOG.info("alert {} sent by {} to subscription {} for job {}", alert.alertId(), channel, alert.subscription().id(),
             alert.job().jobId());

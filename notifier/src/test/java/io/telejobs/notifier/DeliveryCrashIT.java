@@ -1,0 +1,152 @@
+package io.telejobs.notifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.telejobs.contracts.Alert;
+import io.telejobs.contracts.Criteria;
+import io.telejobs.contracts.DeliveryRecord;
+import io.telejobs.contracts.MatchedJob;
+import io.telejobs.contracts.Subscription;
+import io.telejobs.contracts.TopicAdmin;
+import io.telejobs.contracts.Topics;
+import io.telejobs.notifier.delivery.DeliveryObserver;
+import io.telejobs.notifier.delivery.DeliveryWorker;
+import io.telejobs.notifier.delivery.EmailRenderer;
+import io.telejobs.notifier.delivery.RetryPolicy;
+import io.telejobs.notifier.delivery.SmtpEmailSender;
+import io.telejobs.notifier.delivery.SmtpSettings;
+import io.telejobs.notifier.delivery.WebhookSender;
+import io.telejobs.notifier.security.TokenSigner;
+import io.telejobs.notifier.subscriptions.WebhookPolicy;
+import io.telejobs.testkit.KafkaFixture;
+import io.telejobs.testkit.TopicReader;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The delivery worker dies at each step of a delivery and a new one takes over, on a real broker and a
+ * real SMTP server. No alert is lost; only a death between the server's acceptance and the record of it
+ * sends a second email, and that one carries the same Message-ID.
+ */
+class DeliveryCrashIT {
+  /** Stands for the process dying: not an exception the worker handles. */
+  static final class SimulatedCrash extends Error {
+    SimulatedCrash(String where) {
+      super("simulated crash " + where);
+    }
+  }
+
+  private static KafkaFixture kafka;
+  private static GreenMail smtp;
+  private static final TokenSigner SIGNER = new TokenSigner("crash-test-secret-0123456789abcdefghij".getBytes(StandardCharsets.UTF_8));
+
+  @BeforeAll
+  static void start() {
+    kafka = KafkaFixture.fresh();
+    TopicAdmin.ensure(kafka.clientProperties(), Topics.all(), 3, (short) 1);
+    smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    smtp.stop();
+    kafka.close();
+  }
+
+  private static DeliveryWorker worker(String group) {
+    SmtpSettings settings = new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(), "none", "", "",
+        "alerts@example.org", Duration.ofSeconds(10));
+    return new DeliveryWorker(kafka.clientProperties(), group, new SmtpEmailSender(settings),
+        new WebhookSender(SIGNER, new WebhookPolicy(Set.of()), Clock.systemUTC(), Duration.ofSeconds(5)),
+        new EmailRenderer("http://localhost:8080", SIGNER), new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50)),
+        Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), s -> false);
+  }
+
+  private static List<MimeMessage> mailWithId(String messageId) {
+    return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+      try {
+        return messageId.equals(m.getMessageID());
+      } catch (Exception e) {
+        return false;
+      }
+    }).toList();
+  }
+
+  @ParameterizedTest(name = "crash {0}: {1} email(s)")
+  @CsvSource({"before-send, 1", "after-send, 2", "after-record, 1"})
+  void noAlertIsLostAndOnlyTheAcceptanceWindowRepeats(String where, int expectedEmails) throws Exception {
+    String subId = "crash-" + where;
+    MatchedJob job = Fixtures.telehealthJob("job-" + where);
+    Subscription sub = Fixtures.subscription(subId, subId + "@example.com", Criteria.any());
+    Alert alert = new Alert(Alert.SCHEMA_VERSION, Alert.idFor(subId, job.jobId()), sub, job, Fixtures.AT);
+    String messageId = "<" + alert.alertId() + "@alerts.telejobs>";
+    try (KafkaProducer<String, Alert> p = new KafkaProducer<>(kafka.clientProperties(), Serdes.String().serializer(),
+        Topics.ALERTS.valueSerde().serializer())) {
+      p.send(new ProducerRecord<>(Topics.ALERTS.name(), subId, alert)).get();
+    }
+
+    String group = "delivery-" + where;
+    DeliveryWorker first = worker(group).observedBy(new DeliveryObserver() {
+      @Override
+      public void beforeSend(Alert a, DeliveryRecord.Channel c) {
+        crashIf("before-send", a);
+      }
+
+      @Override
+      public void afterSend(Alert a, DeliveryRecord.Channel c) {
+        crashIf("after-send", a);
+      }
+
+      @Override
+      public void afterRecord(Alert a, DeliveryRecord.Channel c) {
+        crashIf("after-record", a);
+      }
+
+      private void crashIf(String point, Alert a) {
+        if (point.equals(where) && a.alertId().equals(alert.alertId())) {
+          throw new SimulatedCrash(point);
+        }
+      }
+    });
+    Thread dying = new Thread(first, "dying-worker");
+    dying.setUncaughtExceptionHandler((t, e) -> { }); // the crash is the point
+    dying.start();
+    dying.join(60_000);
+    assertThat(dying.isAlive()).as("the first worker died at " + where).isFalse();
+
+    DeliveryWorker second = worker(group);
+    Thread survivor = new Thread(second, "taking-over-worker");
+    survivor.start();
+    try (TopicReader<String, DeliveryRecord> log = new TopicReader<>(kafka.clientProperties(), Topics.DELIVERIES.name(),
+        Serdes.String(), Topics.DELIVERIES.valueSerde())) {
+      io.telejobs.testkit.ConsumerLag.awaitCaughtUp(kafka.clientProperties(), group, Topics.ALERTS.name(),
+          Duration.ofSeconds(60));
+      var outcomes = log.drainFor(Duration.ofSeconds(1)).stream().filter(r -> r.key().equals(alert.alertId()))
+          .map(r -> r.value().outcome()).toList();
+      switch (where) {
+        case "after-record" -> assertThat(outcomes).containsExactly(DeliveryRecord.Outcome.DELIVERED,
+            DeliveryRecord.Outcome.SKIPPED_DUPLICATE);
+        default -> assertThat(outcomes).containsExactly(DeliveryRecord.Outcome.DELIVERED);
+      }
+    } finally {
+      second.close();
+      survivor.join(30_000);
+    }
+    assertThat(mailWithId(messageId)).as("emails with Message-ID %s", messageId).hasSize(expectedEmails);
+  }
+}
