@@ -17,7 +17,7 @@ import org.testcontainers.kafka.KafkaContainer;
  * and the in-process KRaft broker otherwise; {@code embedded} or {@code testcontainers} force one. Both
  * are real brokers; no test mocks Kafka. The choice is logged.
  */
-public final class KafkaFixture {
+public final class KafkaFixture implements AutoCloseable {
   public static final String ENGINE_PROPERTY = "telejobs.kafka.engine";
   private static final Logger LOG = LoggerFactory.getLogger(KafkaFixture.class);
   private static KafkaFixture shared;
@@ -120,6 +120,7 @@ public final class KafkaFixture {
     return props;
   }
 
+  @Override
   public void close() {
     try {
       resource.close();
