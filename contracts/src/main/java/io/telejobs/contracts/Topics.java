@@ -33,6 +33,10 @@ public final class Topics {
   public static final Topic<String, Alert> ALERTS =
       new Topic<>("alerts.v1", KEY, new JsonSerde<>(Alert.class), false, "alerts.v1.schema.json");
 
+  /** Alerts waiting for their subscriber's digest, keyed by alert id; tombstone = sent or cancelled. */
+  public static final Topic<String, Alert> DIGESTS =
+      new Topic<>("digests.v1", KEY, new JsonSerde<>(Alert.class), true, "digests.v1.schema.json");
+
   /** Delivery outcomes, keyed by alert id. */
   public static final Topic<String, DeliveryRecord> DELIVERIES =
       new Topic<>("deliveries.v1", KEY, new JsonSerde<>(DeliveryRecord.class), false,
@@ -53,7 +57,7 @@ public final class Topics {
 
   /** All topics, for creating them and for documentation checks. */
   public static List<Topic<?, ?>> all() {
-    return List.of(POSTINGS, MATCHED, STATS, SUBSCRIPTIONS, ALERTS, DELIVERIES, INGEST_ERRORS, MATCHER_DLQ,
+    return List.of(POSTINGS, MATCHED, STATS, SUBSCRIPTIONS, ALERTS, DIGESTS, DELIVERIES, INGEST_ERRORS, MATCHER_DLQ,
         NOTIFIER_DLQ);
   }
 }

@@ -20,6 +20,7 @@ class JsonSerdeTest {
         Arguments.of(Topics.STATS, Samples.stat()),
         Arguments.of(Topics.SUBSCRIPTIONS, Samples.subscription()),
         Arguments.of(Topics.ALERTS, Samples.alert()),
+        Arguments.of(Topics.DIGESTS, Samples.alert()),
         Arguments.of(Topics.DELIVERIES, Samples.delivery()),
         Arguments.of(Topics.INGEST_ERRORS, Samples.ingestError()));
   }

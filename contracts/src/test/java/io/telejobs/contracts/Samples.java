@@ -69,7 +69,9 @@ final class Samples {
         Frequency.INSTANT,
         SubscriptionStatus.ACTIVE,
         AT,
-        null);
+        null,
+        "Asia/Kolkata",
+        9);
   }
 
   static Alert alert() {

@@ -94,7 +94,7 @@ class PipelineIT {
 
   private static Subscription subscription(String id, String email, Criteria criteria) {
     return new Subscription(Subscription.SCHEMA_VERSION, id, email, null, criteria, Frequency.INSTANT,
-        SubscriptionStatus.ACTIVE, Instant.parse("2026-11-25T00:00:00Z"), null);
+        SubscriptionStatus.ACTIVE, Instant.parse("2026-11-25T00:00:00Z"), null, null, null);
   }
 
   private static List<String> subjectsTo(String address) throws Exception {

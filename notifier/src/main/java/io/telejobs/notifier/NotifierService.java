@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import io.telejobs.notifier.delivery.DeliveryWorker;
+import io.telejobs.notifier.digest.DigestScheduler;
 import io.telejobs.notifier.delivery.EmailRenderer;
 import io.telejobs.notifier.delivery.EmailSender;
 import io.telejobs.notifier.delivery.SmtpEmailSender;
@@ -37,15 +38,22 @@ public final class NotifierService implements ServiceMain.Service {
   private final Thread workerThread;
   private final SubscriptionStore store;
   private final SubscriptionApi api;
+  private final DigestScheduler digests;
+  private final Thread digestThread;
 
   public NotifierService(NotifierConfig config, Map<String, String> environment) {
     this(config, environment, new SmtpEmailSender(config.smtp()));
   }
 
   public NotifierService(NotifierConfig config, Map<String, String> environment, EmailSender email) {
-    new Env(environment).ensureTopics(List.of(Topics.MATCHED, Topics.SUBSCRIPTIONS, Topics.ALERTS,
+    this(config, environment, email, Clock.systemUTC());
+  }
+
+  /** @param clock the time alerts are decided and digests scheduled by (tests move it) */
+  public NotifierService(NotifierConfig config, Map<String, String> environment, EmailSender email, Clock clock) {
+    new Env(environment).ensureTopics(List.of(Topics.MATCHED, Topics.SUBSCRIPTIONS, Topics.ALERTS, Topics.DIGESTS,
         Topics.DELIVERIES, Topics.NOTIFIER_DLQ));
-    this.streams = new KafkaStreams(AlertTopology.build(new IndexedSubscriptions(), Clock.systemUTC()), config.streams());
+    this.streams = new KafkaStreams(AlertTopology.build(new IndexedSubscriptions(), clock), config.streams());
     streams.setUncaughtExceptionHandler(e -> {
       LOG.error("notifier stream thread failed; replacing it", e);
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -57,12 +65,10 @@ public final class NotifierService implements ServiceMain.Service {
     WebhookPolicy webhookPolicy = new WebhookPolicy(config.webhookAllowlist());
     WebhookSender webhooks = new WebhookSender(signer, webhookPolicy, Clock.systemUTC(), Duration.ofSeconds(10));
     this.worker = new DeliveryWorker(config.kafka(), config.deliveryGroup(), email, webhooks, renderer, config.retry(),
-        Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), asDecided -> {
-          if (store.isDeleted(asDecided.id())) {
-            return true;
-          }
-          return store.get(asDecided.id()).map(now -> !now.isActive()).orElse(false);
-        });
+        clock, d -> Thread.sleep(d.toMillis()), this::cancelled);
+    this.digests = config.digestsEnabled()
+        ? new DigestScheduler(config.kafka(), email, renderer, clock, this::cancelled) : null;
+    this.digestThread = digests == null ? null : new Thread(digests, "notifier-digests");
     this.workerThread = new Thread(worker, "notifier-delivery");
     try {
       this.api = new SubscriptionApi(new InetSocketAddress(config.httpPort()), store,
@@ -78,7 +84,17 @@ public final class NotifierService implements ServiceMain.Service {
     LOG.info("notifier starting");
     streams.start();
     workerThread.start();
+    if (digestThread != null) {
+      digestThread.start();
+    }
     api.start();
+  }
+
+  private boolean cancelled(io.telejobs.contracts.Subscription asDecided) {
+    if (store.isDeleted(asDecided.id())) {
+      return true;
+    }
+    return store.get(asDecided.id()).map(now -> !now.isActive()).orElse(false);
   }
 
   /** The port the subscription API listens on. */
@@ -103,6 +119,9 @@ public final class NotifierService implements ServiceMain.Service {
   public void close() {
     api.close();
     worker.close();
+    if (digests != null) {
+      digests.close();
+    }
     store.close();
     streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
         .withTimeout(Duration.ofSeconds(30)));

@@ -42,6 +42,6 @@ public final class Fixtures {
 
   public static Subscription subscription(String id, String email, Criteria criteria) {
     return new Subscription(Subscription.SCHEMA_VERSION, id, email, null, criteria, Frequency.INSTANT,
-        SubscriptionStatus.ACTIVE, AT, null);
+        SubscriptionStatus.ACTIVE, AT, null, null, null);
   }
 }

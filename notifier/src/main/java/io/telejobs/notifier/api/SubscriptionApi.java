@@ -147,7 +147,7 @@ public final class SubscriptionApi implements AutoCloseable {
     String id = "sub-" + HexFormat.of().formatHex(randomBytes());
     SubscriptionStatus status = v.email() != null ? SubscriptionStatus.PENDING : SubscriptionStatus.ACTIVE;
     Subscription s = new Subscription(Subscription.SCHEMA_VERSION, id, v.email(), v.webhookUrl(), v.criteria(),
-        v.frequency(), status, clock.instant(), v.webhookFormat());
+        v.frequency(), status, clock.instant(), v.webhookFormat(), v.timeZone(), v.digestHour());
     store.put(id, s);
     boolean sent = status != SubscriptionStatus.PENDING || sendConfirmation(s);
     ObjectNode out = JSON.createObjectNode();
@@ -199,7 +199,7 @@ public final class SubscriptionApi implements AutoCloseable {
     boolean newEmail = v.email() != null && !v.email().equalsIgnoreCase(String.valueOf(s.email()));
     SubscriptionStatus status = newEmail ? SubscriptionStatus.PENDING : s.status();
     Subscription next = new Subscription(Subscription.SCHEMA_VERSION, s.id(), v.email(), v.webhookUrl(),
-        v.criteria(), v.frequency(), status, clock.instant(), v.webhookFormat());
+        v.criteria(), v.frequency(), status, clock.instant(), v.webhookFormat(), v.timeZone(), v.digestHour());
     store.put(s.id(), next);
     if (newEmail || status == SubscriptionStatus.PENDING) {
       sendConfirmation(next);

@@ -219,6 +219,11 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
       record(log, alert, channel, DeliveryRecord.Outcome.SKIPPED_DUPLICATE, 0, "already delivered");
       return;
     }
+    if (channel == DeliveryRecord.Channel.EMAIL && alert.subscription().frequency() != io.telejobs.contracts.Frequency.INSTANT) {
+      send(log, new ProducerRecord<>(Topics.DIGESTS.name(),
+          alert.alertId().getBytes(java.nio.charset.StandardCharsets.UTF_8), r.value())); // the digest scheduler sends it
+      return;
+    }
     Email message = channel == DeliveryRecord.Channel.EMAIL ? renderer.render(alert) : null;
     String lastError = "";
     for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {

@@ -78,6 +78,51 @@ public final class EmailRenderer {
         "<confirm-" + s.id() + "-" + s.updatedAt().toEpochMilli() + "@alerts.telejobs>", java.util.Map.of());
   }
 
+  /**
+   * A digest: the subscriber's jobs grouped by tier, level and salary band, salary shown normalised, every
+   * scraped string escaped. Its Message-ID is derived from subscriber and slot, so a resend can be dropped.
+   */
+  public Email digest(io.telejobs.contracts.Subscription s, java.util.List<Alert> alerts, java.time.Instant slot) {
+    String subId = s.id();
+    String unsubscribe = publicUrl + "/unsubscribe?s=" + enc(subId) + "&t=" + enc(signer.sign("unsubscribe", subId));
+    java.util.Map<String, java.util.List<MatchedJob>> groups = new java.util.TreeMap<>();
+    for (Alert a : alerts) {
+      MatchedJob j = a.job();
+      String band = j.salary() == null || j.salary().band() == null ? "no band" : j.salary().band().name().toLowerCase(Locale.ROOT) + " band";
+      String group = j.tier().ordinal() + "|" + j.tier().name().toLowerCase(Locale.ROOT) + " · "
+          + j.level().name().toLowerCase(Locale.ROOT) + " · " + band;
+      groups.computeIfAbsent(group, k -> new java.util.ArrayList<>()).add(j);
+    }
+    StringBuilder text = new StringBuilder("Your " + s.frequency().name().toLowerCase(Locale.ROOT) + " telehealth job digest: "
+        + alerts.size() + " job(s)\n");
+    StringBuilder html = new StringBuilder("<!doctype html><html><body style=\"font-family:sans-serif\"><h2>"
+        + alerts.size() + " new job(s) for you</h2>");
+    for (var e : groups.entrySet()) {
+      String heading = e.getKey().substring(e.getKey().indexOf('|') + 1);
+      text.append("\n== ").append(heading).append(" ==\n");
+      html.append("<h3>").append(esc(heading)).append("</h3><ul>");
+      for (MatchedJob j : e.getValue()) {
+        String company = j.posting().company() == null ? "" : " at " + j.posting().company();
+        String link = j.posting().applyUrl() != null ? j.posting().applyUrl() : j.posting().sourceUrl();
+        String pay = pay(j.salary());
+        text.append("- ").append(j.posting().title()).append(company).append(pay == null ? "" : " - " + pay)
+            .append("\n  ").append(link).append('\n');
+        html.append("<li><a href=\"").append(attr(link)).append("\">").append(esc(j.posting().title())).append("</a>")
+            .append(esc(company)).append(pay == null ? "" : " <small>" + esc(pay) + "</small>").append("</li>");
+      }
+      html.append("</ul>");
+    }
+    text.append("\nUnsubscribe: ").append(unsubscribe).append('\n');
+    html.append("<p style=\"color:#666;font-size:small\"><a href=\"").append(attr(unsubscribe))
+        .append("\">Unsubscribe</a></p></body></html>");
+    java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+    headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
+    headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    String id = io.telejobs.contracts.Ids.sha256Hex(subId + "\u0000" + slot.getEpochSecond()).substring(0, 32);
+    return new Email(s.email(), "Your telehealth job digest: " + alerts.size() + " job(s)", text.toString(),
+        html.toString(), "<digest-" + id + "@alerts.telejobs>", headers);
+  }
+
   static String pay(NormalizedSalary s) {
     if (s == null) {
       return null;

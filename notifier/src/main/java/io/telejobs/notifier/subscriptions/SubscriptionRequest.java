@@ -19,6 +19,8 @@ import java.util.List;
  * @param excludeCompanies never these companies
  * @param frequency instant, daily or weekly
  * @param webhookFormat json (default) or slack
+ * @param timeZone IANA time zone for digests, e.g. Asia/Kolkata
+ * @param digestHour local hour 0-23 at which digests go out
  */
 public record SubscriptionRequest(
     String email,
@@ -33,4 +35,6 @@ public record SubscriptionRequest(
     List<String> excludeKeywords,
     List<String> excludeCompanies,
     String frequency,
-    String webhookFormat) {}
+    String webhookFormat,
+    String timeZone,
+    Integer digestHour) {}

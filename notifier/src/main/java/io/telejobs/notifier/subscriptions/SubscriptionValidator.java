@@ -24,7 +24,7 @@ public final class SubscriptionValidator {
 
   /** A valid request's parts, or the problems. */
   public record Result(String email, String webhookUrl, Criteria criteria, Frequency frequency, String webhookFormat,
-      List<FieldError> errors) {
+      String timeZone, Integer digestHour, List<FieldError> errors) {
     public boolean ok() {
       return errors.isEmpty();
     }
@@ -48,7 +48,7 @@ public final class SubscriptionValidator {
     List<FieldError> errors = new ArrayList<>();
     if (r == null) {
       errors.add(new FieldError("body", "a JSON object is required"));
-      return new Result(null, null, null, null, null, errors);
+      return new Result(null, null, null, null, null, null, null, errors);
     }
     String email = blankToNull(r.email());
     if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
@@ -107,12 +107,24 @@ public final class SubscriptionValidator {
         errors.add(new FieldError("webhookFormat", "must be json or slack"));
       }
     }
+    String zone = blankToNull(r.timeZone());
+    if (zone != null) {
+      try {
+        zone = java.time.ZoneId.of(zone).getId();
+      } catch (java.time.DateTimeException e) {
+        errors.add(new FieldError("timeZone", "not a known time zone (use an IANA name such as Asia/Kolkata)"));
+      }
+    }
+    if (r.digestHour() != null && (r.digestHour() < 0 || r.digestHour() > 23)) {
+      errors.add(new FieldError("digestHour", "must be 0 to 23"));
+    }
     if (!errors.isEmpty()) {
-      return new Result(null, null, null, null, null, List.copyOf(errors));
+      return new Result(null, null, null, null, null, null, null, List.copyOf(errors));
     }
     Criteria criteria = new Criteria(tiers, levels, countries, modes, min,
         currency == null ? null : currency.toUpperCase(Locale.ROOT), include, exclude, companies);
-    return new Result(email, webhook, criteria, frequency, webhook == null ? null : format, List.of());
+    return new Result(email, webhook, criteria, frequency, webhook == null ? null : format, zone, r.digestHour(),
+        List.of());
   }
 
   private static <E extends Enum<E>> Set<E> enums(List<String> values, String field, Function<String, E> parse,

@@ -36,7 +36,7 @@ class IndexedSubscriptionsTest {
     SubscriptionStatus status = r.nextInt(6) == 0 ? SubscriptionStatus.PAUSED : SubscriptionStatus.ACTIVE;
     return new Subscription(1, id, id + "@example.com", null,
         new Criteria(tiers, levels, countries, modes, min, min == null ? null : "USD", include, exclude, companies),
-        Frequency.INSTANT, status, Fixtures.AT, null);
+        Frequency.INSTANT, status, Fixtures.AT, null, null, null);
   }
 
   @ParameterizedTest

@@ -40,7 +40,7 @@ class SubscriptionValidatorTest {
   void namesTheFieldOfTheFirstProblem(String email, String webhook, String tiers, String levels, String countries,
       BigDecimal min, String currency, String frequency, String field) {
     SubscriptionValidator.Result r = validator.validate(new SubscriptionRequest(email, webhook, list(tiers), list(levels),
-        list(countries), null, min, currency, null, null, null, frequency, null));
+        list(countries), null, min, currency, null, null, null, frequency, null, null, null));
     assertThat(r.ok()).isFalse();
     assertThat(r.errors().get(0).field()).isEqualTo(field);
   }
@@ -50,7 +50,7 @@ class SubscriptionValidatorTest {
     SubscriptionValidator.Result r = validator.validate(new SubscriptionRequest("Ana.Silva+jobs@Example.com",
         "http://localhost:8089/hook", List.of("core", "Adjacent"), List.of("senior"), List.of("us", "in"),
         List.of("remote"), new BigDecimal("100000"), "usd", List.of("Epic"), List.of("nurse"), List.of("Acme Staffing"),
-        "daily", "slack"));
+        "daily", "slack", "Asia/Kolkata", 9));
     assertThat(r.errors()).isEmpty();
     assertThat(r.criteria().tiers()).containsExactlyInAnyOrder(Tier.CORE, Tier.ADJACENT);
     assertThat(r.criteria().countries()).containsExactlyInAnyOrder("US", "IN");
@@ -64,7 +64,7 @@ class SubscriptionValidatorTest {
   void refusesTooManyValues() {
     List<String> many = java.util.stream.IntStream.range(0, 21).mapToObj(i -> "w" + i).toList();
     SubscriptionValidator.Result r = validator.validate(new SubscriptionRequest("a@example.com", null, null, null, null,
-        null, null, null, many, null, null, null, null));
+        null, null, null, many, null, null, null, null, null, null));
     assertThat(r.errors()).extracting(SubscriptionValidator.FieldError::field).containsExactly("criteria.includeKeywords");
   }
 }

@@ -1,0 +1,223 @@
+package io.telejobs.notifier.digest;
+
+import io.telejobs.contracts.Alert;
+import io.telejobs.contracts.DeliveryRecord;
+import io.telejobs.contracts.Subscription;
+import io.telejobs.contracts.Topics;
+import io.telejobs.notifier.delivery.DeliveryException;
+import io.telejobs.notifier.delivery.DeliveryWorker;
+import io.telejobs.notifier.delivery.EmailRenderer;
+import io.telejobs.notifier.delivery.EmailSender;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends daily and weekly digests. The alerts waiting for a digest live on the compacted
+ * {@code digests.v1} topic (the delivery worker puts them there); this scheduler reads them all, follows
+ * which jobs closed (tombstones on {@code jobs.matched.v1}) and, at each subscriber's local hour, sends
+ * one email with the due jobs, records each as delivered and removes it from {@code digests.v1}. A job
+ * that closed before its digest went out is left out and recorded as cancelled. Run one scheduler per
+ * cluster ({@code APP_DIGESTS_ENABLED}).
+ */
+public final class DigestScheduler implements Runnable, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DigestScheduler.class);
+
+  private final Properties kafka;
+  private final EmailSender email;
+  private final EmailRenderer renderer;
+  private final Clock clock;
+  private final DeliveryWorker.CurrentSubscriptions current;
+  private final Map<String, Alert> pending = new LinkedHashMap<>();
+  private final Set<String> closedJobs = new HashSet<>();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile boolean running = true;
+  private volatile KafkaConsumer<String, byte[]> consumer;
+  public final AtomicInteger digestsSent = new AtomicInteger();
+
+  public DigestScheduler(Properties kafka, EmailSender email, EmailRenderer renderer, Clock clock,
+      DeliveryWorker.CurrentSubscriptions current) {
+    this.kafka = kafka;
+    this.email = email;
+    this.renderer = renderer;
+    this.clock = clock;
+    this.current = current;
+  }
+
+  @Override
+  public void run() {
+    Properties c = new Properties();
+    c.putAll(kafka);
+    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    c.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    Properties p = new Properties();
+    p.putAll(kafka);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    try (KafkaConsumer<String, byte[]> in = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+        KafkaProducer<byte[], byte[]> out = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+      this.consumer = in;
+      List<TopicPartition> parts = new ArrayList<>();
+      for (String topic : List.of(Topics.DIGESTS.name(), Topics.MATCHED.name())) {
+        in.partitionsFor(topic, Duration.ofSeconds(30)).forEach(pi -> parts.add(new TopicPartition(topic, pi.partition())));
+      }
+      in.assign(parts);
+      in.seekToBeginning(parts);
+      while (running) {
+        for (ConsumerRecord<String, byte[]> r : in.poll(Duration.ofMillis(200))) {
+          apply(r);
+        }
+        // read to the current end first, so a job closed before now is known to be closed
+        java.util.Map<TopicPartition, Long> end = in.endOffsets(parts);
+        while (running && parts.stream().anyMatch(tp -> in.position(tp) < end.get(tp))) {
+          for (ConsumerRecord<String, byte[]> r : in.poll(Duration.ofMillis(200))) {
+            apply(r);
+          }
+        }
+        sendDue(out);
+      }
+    } catch (WakeupException e) {
+      if (running) {
+        throw e;
+      }
+    } catch (RuntimeException e) {
+      LOG.error("digest scheduler stopped", e);
+    } finally {
+      stopped.countDown();
+    }
+  }
+
+  private void apply(ConsumerRecord<String, byte[]> r) {
+    if (r.key() == null) {
+      return;
+    }
+    if (r.topic().equals(Topics.MATCHED.name())) {
+      if (r.value() == null) {
+        closedJobs.add(r.key());
+      } else {
+        closedJobs.remove(r.key());
+      }
+      return;
+    }
+    if (r.value() == null) {
+      pending.remove(r.key());
+      return;
+    }
+    try {
+      pending.put(r.key(), Topics.DIGESTS.valueSerde().deserializer().deserialize(r.topic(), r.value()));
+    } catch (RuntimeException e) {
+      LOG.warn("skipping unreadable digest item {}: {}", r.key(), e.getMessage());
+    }
+  }
+
+  private void sendDue(KafkaProducer<byte[], byte[]> out) {
+    Instant now = clock.instant();
+    Map<String, List<Alert>> bySubscriber = new HashMap<>();
+    for (Alert a : pending.values()) {
+      bySubscriber.computeIfAbsent(a.subscription().id(), k -> new ArrayList<>()).add(a);
+    }
+    for (List<Alert> items : bySubscriber.values()) {
+      Subscription s = items.get(items.size() - 1).subscription();
+      if (current.cancelled(s)) {
+        items.forEach(a -> settle(out, a, DeliveryRecord.Outcome.CANCELLED, "subscription deleted, paused or unconfirmed"));
+        continue;
+      }
+      ZoneId zone = ZoneId.of(s.timeZone());
+      List<Alert> due = new ArrayList<>();
+      for (Alert a : items) {
+        if (!DigestSchedule.due(s.frequency(), zone, s.digestHour(), a.decidedAt(), now)) {
+          continue;
+        }
+        if (closedJobs.contains(a.job().jobId())) {
+          settle(out, a, DeliveryRecord.Outcome.CANCELLED, "job closed before the digest went out");
+        } else {
+          due.add(a);
+        }
+      }
+      if (due.isEmpty()) {
+        continue;
+      }
+      Instant slot = DigestSchedule.lastSlot(s.frequency(), zone, s.digestHour(), now);
+      try {
+        email.send(renderer.digest(s, due, slot));
+      } catch (DeliveryException e) {
+        LOG.warn("digest for {} failed, will try again: {}", s.id(), e.getMessage());
+        due.forEach(a -> record(out, a, DeliveryRecord.Outcome.FAILED, e.getMessage()));
+        continue;
+      }
+      digestsSent.incrementAndGet();
+      LOG.info("digest with {} job(s) sent to subscription {}", due.size(), s.id());
+      due.forEach(a -> settle(out, a, DeliveryRecord.Outcome.DELIVERED, "in the " + s.frequency().name().toLowerCase(
+          java.util.Locale.ROOT) + " digest of " + slot));
+    }
+  }
+
+  /** Records the outcome and removes the item from the digest queue. */
+  private void settle(KafkaProducer<byte[], byte[]> out, Alert a, DeliveryRecord.Outcome outcome, String detail) {
+    record(out, a, outcome, detail);
+    send(out, new ProducerRecord<>(Topics.DIGESTS.name(), key(a), null));
+    pending.remove(a.alertId());
+  }
+
+  private void record(KafkaProducer<byte[], byte[]> out, Alert a, DeliveryRecord.Outcome outcome, String detail) {
+    DeliveryRecord d = new DeliveryRecord(DeliveryRecord.SCHEMA_VERSION, a.alertId(), a.subscription().id(),
+        a.job().jobId(), DeliveryRecord.Channel.EMAIL, outcome, 1, detail, clock.instant());
+    send(out, new ProducerRecord<>(Topics.DELIVERIES.name(), key(a),
+        Topics.DELIVERIES.valueSerde().serializer().serialize(Topics.DELIVERIES.name(), d)));
+  }
+
+  private static byte[] key(Alert a) {
+    return a.alertId().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static void send(KafkaProducer<byte[], byte[]> out, ProducerRecord<byte[], byte[]> r) {
+    try {
+      out.send(r).get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("cannot write " + r.topic() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    KafkaConsumer<String, byte[]> c = consumer;
+    if (c != null) {
+      c.wakeup();
+    }
+    try {
+      stopped.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
