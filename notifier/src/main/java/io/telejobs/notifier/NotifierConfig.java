@@ -27,10 +27,11 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param adminToken bearer token that may manage any subscription; empty disables it
  * @param webhookAllowlist hosts a webhook may point at even when private (tests, internal receivers)
  * @param digestsEnabled whether this instance runs the digest scheduler (one per cluster)
+ * @param maxEmailsPerHour instant emails per subscriber per hour; the rest go out in an hourly roll-up
  */
 public record NotifierConfig(Properties kafka, Properties streams, SmtpSettings smtp, RetryPolicy retry,
     String publicUrl, byte[] tokenSecret, String deliveryGroup, int httpPort, String adminToken,
-    java.util.Set<String> webhookAllowlist, boolean digestsEnabled) {
+    java.util.Set<String> webhookAllowlist, boolean digestsEnabled, int maxEmailsPerHour) {
 
   public static final EnvVar APPLICATION_ID = EnvVar.optional("KAFKA_APPLICATION_ID", "telejobs-notifier",
       "Kafka Streams application id of the alert-decision topology");
@@ -65,11 +66,14 @@ public record NotifierConfig(Properties kafka, Properties streams, SmtpSettings 
   public static final EnvVar DIGESTS_ENABLED = EnvVar.optional("APP_DIGESTS_ENABLED", "true",
       "run the daily/weekly digest scheduler in this instance; run it in exactly one instance");
 
+  public static final EnvVar MAX_EMAILS_PER_HOUR = EnvVar.optional("APP_MAX_EMAILS_PER_HOUR", "12",
+      "instant alert emails per subscriber per hour; the rest arrive together at the top of the next hour");
+
   public static List<EnvVar> variables() {
     List<EnvVar> all = new ArrayList<>(Env.COMMON);
     all.addAll(List.of(APPLICATION_ID, STATE_DIR, DELIVERY_GROUP, SMTP_HOST, SMTP_PORT, SMTP_SECURITY,
         SMTP_USERNAME, SMTP_PASSWORD, MAIL_FROM, PUBLIC_URL, TOKEN_SECRET, MAX_ATTEMPTS, RETRY_BACKOFF, HTTP_PORT,
-        ADMIN_TOKEN, WEBHOOK_ALLOWLIST, DIGESTS_ENABLED));
+        ADMIN_TOKEN, WEBHOOK_ALLOWLIST, DIGESTS_ENABLED, MAX_EMAILS_PER_HOUR));
     return List.copyOf(all);
   }
 
@@ -98,6 +102,6 @@ public record NotifierConfig(Properties kafka, Properties streams, SmtpSettings 
     }
     return new NotifierConfig(kafka, streams, smtp, retry, env.get(PUBLIC_URL),
         secret.getBytes(StandardCharsets.UTF_8), env.get(DELIVERY_GROUP), env.getInt(HTTP_PORT), admin, allow,
-        env.getBoolean(DIGESTS_ENABLED));
+        env.getBoolean(DIGESTS_ENABLED), env.getInt(MAX_EMAILS_PER_HOUR));
   }
 }

@@ -15,6 +15,7 @@ import io.telejobs.notifier.delivery.DeliveryWorker;
 import io.telejobs.notifier.digest.DigestScheduler;
 import io.telejobs.notifier.delivery.EmailRenderer;
 import io.telejobs.notifier.delivery.EmailSender;
+import io.telejobs.notifier.delivery.RateLimiter;
 import io.telejobs.notifier.delivery.SmtpEmailSender;
 import io.telejobs.notifier.delivery.WebhookSender;
 import io.telejobs.notifier.security.TokenSigner;
@@ -65,7 +66,8 @@ public final class NotifierService implements ServiceMain.Service {
     WebhookPolicy webhookPolicy = new WebhookPolicy(config.webhookAllowlist());
     WebhookSender webhooks = new WebhookSender(signer, webhookPolicy, Clock.systemUTC(), Duration.ofSeconds(10));
     this.worker = new DeliveryWorker(config.kafka(), config.deliveryGroup(), email, webhooks, renderer, config.retry(),
-        clock, d -> Thread.sleep(d.toMillis()), this::cancelled);
+        clock, d -> Thread.sleep(d.toMillis()), this::cancelled)
+        .limitedBy(new RateLimiter(config.maxEmailsPerHour(), Duration.ofHours(1), clock));
     this.digests = config.digestsEnabled()
         ? new DigestScheduler(config.kafka(), email, renderer, clock, this::cancelled) : null;
     this.digestThread = digests == null ? null : new Thread(digests, "notifier-digests");

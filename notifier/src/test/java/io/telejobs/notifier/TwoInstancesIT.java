@@ -39,6 +39,7 @@ class TwoInstancesIT {
     env.put("APP_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
     env.put("APP_TOKEN_SECRET", "two-instances-secret-0123456789abcdef");
     env.put("APP_HTTP_PORT", "0");
+    env.put("APP_MAX_EMAILS_PER_HOUR", "1000"); // every alert instantly: this test counts emails
     NotifierService s = new NotifierService(NotifierConfig.fromEnv(env), env);
     s.start();
     return s;

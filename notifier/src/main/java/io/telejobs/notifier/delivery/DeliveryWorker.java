@@ -76,6 +76,8 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
   public final AtomicInteger failedAttempts = new AtomicInteger();
   public final AtomicInteger deadLettered = new AtomicInteger();
   public final AtomicInteger cancelled = new AtomicInteger();
+  public final AtomicInteger rateLimited = new AtomicInteger();
+  private volatile RateLimiter rateLimiter = new RateLimiter(Integer.MAX_VALUE, Duration.ofHours(1), Clock.systemUTC());
 
   public DeliveryWorker(Properties kafka, String groupId, EmailSender email, WebhookSender webhooks,
       EmailRenderer renderer, RetryPolicy retry, Clock clock, Sleeper sleeper, CurrentSubscriptions current) {
@@ -88,6 +90,12 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
     this.retry = retry;
     this.clock = clock;
     this.sleeper = sleeper;
+  }
+
+  /** Caps instant emails per subscriber; the rest wait for the next hourly roll-up. */
+  public DeliveryWorker limitedBy(RateLimiter limiter) {
+    this.rateLimiter = limiter;
+    return this;
   }
 
   /** Observes each step of each delivery (metrics, tracing). */
@@ -219,7 +227,13 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
       record(log, alert, channel, DeliveryRecord.Outcome.SKIPPED_DUPLICATE, 0, "already delivered");
       return;
     }
-    if (channel == DeliveryRecord.Channel.EMAIL && alert.subscription().frequency() != io.telejobs.contracts.Frequency.INSTANT) {
+    boolean digest = alert.subscription().frequency() != io.telejobs.contracts.Frequency.INSTANT;
+    if (channel == DeliveryRecord.Channel.EMAIL && (digest || !rateLimiter.tryAcquire(alert.subscription().id()))) {
+      if (!digest) {
+        rateLimited.incrementAndGet();
+        LOG.info("subscription {} is at its hourly email limit; alert {} goes out in the next hourly roll-up",
+            alert.subscription().id(), alert.alertId());
+      }
       send(log, new ProducerRecord<>(Topics.DIGESTS.name(),
           alert.alertId().getBytes(java.nio.charset.StandardCharsets.UTF_8), r.value())); // the digest scheduler sends it
       return;

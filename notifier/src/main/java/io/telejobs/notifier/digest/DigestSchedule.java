@@ -9,8 +9,9 @@ import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 
 /**
- * When digests go out: daily at the subscriber's local hour, weekly on Monday at that hour. An alert is
- * due once the first slot after it was decided has passed.
+ * When digests go out: daily at the subscriber's local hour, weekly on Monday at that hour, and for an
+ * instant subscriber whose alerts hit the hourly rate limit, at the top of the next hour. An alert is due
+ * once the first slot after it was decided has passed.
  */
 public final class DigestSchedule {
   private DigestSchedule() {}
@@ -18,6 +19,9 @@ public final class DigestSchedule {
   /** The latest slot at or before {@code now}. */
   public static Instant lastSlot(Frequency frequency, ZoneId zone, int hour, Instant now) {
     ZonedDateTime local = now.atZone(zone);
+    if (frequency == Frequency.INSTANT) {
+      return local.truncatedTo(java.time.temporal.ChronoUnit.HOURS).toInstant();
+    }
     LocalDate day = local.toLocalDate();
     if (frequency == Frequency.WEEKLY) {
       day = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -31,9 +35,6 @@ public final class DigestSchedule {
 
   /** Whether an alert decided at {@code decidedAt} belongs in a digest sent at {@code now}. */
   public static boolean due(Frequency frequency, ZoneId zone, int hour, Instant decidedAt, Instant now) {
-    if (frequency == Frequency.INSTANT) {
-      return true;
-    }
     return decidedAt.isBefore(lastSlot(frequency, zone, hour, now));
   }
 }

@@ -20,6 +20,8 @@ class DigestScheduleTest {
       "WEEKLY, UTC,              8, 2026-11-25T10:00:00Z, 2026-11-23T08:00:00Z",
       "WEEKLY, UTC,              8, 2026-11-23T07:00:00Z, 2026-11-16T08:00:00Z",
       "WEEKLY, Asia/Kolkata,     9, 2026-11-30T04:00:00Z, 2026-11-30T03:30:00Z",
+      "INSTANT, Asia/Kolkata,    9, 2026-11-25T04:10:00Z, 2026-11-25T03:30:00Z",
+      "INSTANT, UTC,             9, 2026-11-25T04:10:00Z, 2026-11-25T04:00:00Z",
   })
   void lastSlotIsTheSubscribersLocalHour(Frequency f, String zone, int hour, Instant now, Instant slot) {
     assertThat(DigestSchedule.lastSlot(f, ZoneId.of(zone), hour, now)).isEqualTo(slot);
