@@ -19,6 +19,7 @@ import java.util.Properties;
  * @param continuous crawl forever every {@code interval}, or once and exit
  * @param interval time between two crawls of all sources in continuous mode
  * @param env the raw environment, for {@code ${VAR}} substitution in the sources file
+ * @param closeAfterMissedCrawls complete crawls in a row a posting may be missing before it is closed
  */
 public record IngestConfig(
     Properties kafka,
@@ -26,7 +27,8 @@ public record IngestConfig(
     FetchPolicy fetchPolicy,
     boolean continuous,
     Duration interval,
-    Map<String, String> env) {
+    Map<String, String> env,
+    int closeAfterMissedCrawls) {
 
   public static final EnvVar SOURCES_FILE = EnvVar.required("APP_SOURCES_FILE",
       "sources file to crawl: a path, or classpath:sources/demo.json for the bundled demo");
@@ -48,11 +50,14 @@ public record IngestConfig(
   public static final EnvVar INTERVAL = EnvVar.optional("APP_CRAWL_INTERVAL", "PT6H",
       "time between crawls in continuous mode");
 
+  public static final EnvVar CLOSE_AFTER = EnvVar.optional("APP_CLOSE_AFTER_MISSED_CRAWLS", "2",
+      "complete crawls in a row a posting may be missing before it is closed (a tombstone)");
+
   /** Every variable ingest reads, for --help, the README and the compose-file check. */
   public static List<EnvVar> variables() {
     List<EnvVar> all = new ArrayList<>(Env.COMMON);
     all.addAll(List.of(SOURCES_FILE, USER_AGENT, ROBOTS_AGENT, HOST_DELAY, MAX_CRAWL_DELAY,
-        HTTP_TIMEOUT, MAX_BODY_BYTES, MODE, INTERVAL));
+        HTTP_TIMEOUT, MAX_BODY_BYTES, MODE, INTERVAL, CLOSE_AFTER));
     return List.copyOf(all);
   }
 
@@ -68,6 +73,6 @@ public record IngestConfig(
         env.getDuration(HOST_DELAY), env.getDuration(MAX_CRAWL_DELAY), env.getDuration(HTTP_TIMEOUT),
         env.getInt(MAX_BODY_BYTES));
     return new IngestConfig(env.kafkaProperties(), env.get(SOURCES_FILE), policy,
-        mode.equals("continuous"), env.getDuration(INTERVAL), Map.copyOf(environment));
+        mode.equals("continuous"), env.getDuration(INTERVAL), Map.copyOf(environment), env.getInt(CLOSE_AFTER));
   }
 }

@@ -27,13 +27,16 @@ public final class IngestService implements AutoCloseable {
   private final List<Source> sources;
   private final Crawler crawler;
   private final KafkaPostingPublisher publisher;
+  private final PostingLedger ledger = new PostingLedger();
+  private final int closeAfterMisses;
+  private final Clock clock = Clock.systemUTC();
 
   /** Totals of one crawl of every source. */
-  public record Summary(int pagesFetched, int postingsFound, int published, int unchanged, int errors) {
+  public record Summary(int pagesFetched, int postingsFound, int published, int unchanged, int closed, int errors) {
     @Override
     public String toString() {
       return "pages fetched=" + pagesFetched + ", postings found=" + postingsFound + ", published (new or changed)="
-          + published + ", unchanged=" + unchanged + ", errors=" + errors;
+          + published + ", unchanged=" + unchanged + ", closed=" + closed + ", errors=" + errors;
     }
   }
 
@@ -42,7 +45,8 @@ public final class IngestService implements AutoCloseable {
     new Env(config.env()).ensureTopics(List.of(Topics.POSTINGS, Topics.INGEST_ERRORS));
     this.crawler = new Crawler(new JsoupFetcher(config.fetchPolicy(), HostGate.system()),
         new JsonLdExtractor(), new UrlCanonicalizer(), Clock.systemUTC());
-    this.publisher = new KafkaPostingPublisher(config.kafka(), new PostingLedger());
+    this.publisher = new KafkaPostingPublisher(config.kafka(), ledger);
+    this.closeAfterMisses = config.closeAfterMissedCrawls();
   }
 
   /** Crawls every source once, logging progress every few seconds, and returns the totals. */
@@ -50,6 +54,7 @@ public final class IngestService implements AutoCloseable {
     CrawlReport report = new CrawlReport();
     int publishedBefore = publisher.published.get();
     int unchangedBefore = publisher.unchanged.get();
+    int closedBefore = publisher.closedCount.get();
     ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "ingest-progress");
       t.setDaemon(true);
@@ -59,7 +64,15 @@ public final class IngestService implements AutoCloseable {
     try {
       for (Source source : sources) {
         LOG.info("crawling source {} ({} seed(s))", source.name(), source.seeds().size());
-        crawler.crawl(source, publisher, report);
+        Crawler.Result result = crawler.crawl(source, publisher, report);
+        if (result.complete()) {
+          for (String id : ledger.closeMissing(source.name(), result.seen(), closeAfterMisses,
+              java.time.LocalDate.now(clock))) {
+            publisher.closed(id, "not found in " + closeAfterMisses + " complete crawl(s) in a row, or past validThrough");
+          }
+        } else {
+          LOG.info("source {}: incomplete crawl; no posting counted as missing", source.name());
+        }
       }
       publisher.flush();
     } finally {
@@ -67,7 +80,7 @@ public final class IngestService implements AutoCloseable {
     }
     Summary summary = new Summary(report.pagesFetched.get(), report.postingsFound.get(),
         publisher.published.get() - publishedBefore, publisher.unchanged.get() - unchangedBefore,
-        report.errors.get());
+        publisher.closedCount.get() - closedBefore, report.errors.get());
     LOG.info("crawl done: {}", summary);
     return summary;
   }

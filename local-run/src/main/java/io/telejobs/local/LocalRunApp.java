@@ -94,7 +94,7 @@ public final class LocalRunApp {
     say("==================== telejobs local run: summary ====================");
     say("  pages fetched ........ " + s.crawl().pagesFetched());
     say("  postings found ....... " + s.crawl().postingsFound() + " (published new or changed: " + s.crawl().published()
-        + ", unchanged: " + s.crawl().unchanged() + ")");
+        + ", unchanged: " + s.crawl().unchanged() + ", closed: " + s.crawl().closed() + ")");
     say("  matched (live) ....... " + s.matchedLive() + "  -> topic " + Topics.MATCHED.name());
     say("  alerts decided ....... " + s.alertsDecided() + "  -> topic " + Topics.ALERTS.name());
     say("  emails delivered ..... " + s.emailsDelivered() + "  (" + inbox + " in the local mailbox)");

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole pipeline end to end on a real broker: the bundled sample sites over HTTP, ingest, matcher,
  * notifier, and a real SMTP server (GreenMail).
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class PipelineIT {
   private static KafkaFixture kafka;
   private static FixtureHttpServer site;
@@ -108,6 +109,7 @@ class PipelineIT {
   }
 
   @Test
+  @org.junit.jupiter.api.Order(1)
   void scrapedPostingsBecomeEmailsOnlyForFittingSubscribersAndOnlyOnce() throws Exception {
     LocalPipeline.Summary first = pipeline.crawlOnce(Duration.ofSeconds(2), Duration.ofMinutes(2));
 
@@ -129,6 +131,7 @@ class PipelineIT {
   }
 
   @Test
+  @org.junit.jupiter.api.Order(2)
   void poisonPostingIsDeadLetteredAndAChangedPostingIsNotAlertedTwice() throws Exception {
     pipeline.crawlOnce(Duration.ofSeconds(2), Duration.ofMinutes(2));
     int emailsBefore = smtp.getReceivedMessages().length;
@@ -159,5 +162,27 @@ class PipelineIT {
       ConsumerLag.awaitCaughtUp(props, "telejobs-notifier-delivery", Topics.ALERTS.name(), Duration.ofSeconds(60));
     }
     assertThat(smtp.getReceivedMessages()).hasSize(emailsBefore);
+  }
+
+  @Test
+  @org.junit.jupiter.api.Order(3)
+  void aPostingGoneFromItsSiteClosesAfterTwoCompleteCrawlsAndItsMatchIsTombstoned() throws Exception {
+    String listing;
+    try (var in = getClass().getResourceAsStream("/sample-sites/riverside/index.html")) {
+      listing = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String without = listing.replaceAll("(?m)^.*healthcare-it-pm\\.html.*$", "");
+    assertThat(without).doesNotContain("healthcare-it-pm");
+    site.on("/riverside/", ex -> FixtureHttpServer.send(ex, 200, "text/html; charset=utf-8", without.getBytes(StandardCharsets.UTF_8)));
+    site.on("/riverside/jobs/healthcare-it-pm.html", ex -> FixtureHttpServer.send(ex, 404, "text/plain", "gone".getBytes()));
+
+    assertThat(pipeline.crawlOnce(Duration.ofSeconds(1), Duration.ofMinutes(1)).crawl().closed()).as("one miss").isZero();
+    assertThat(pipeline.crawlOnce(Duration.ofSeconds(1), Duration.ofMinutes(1)).crawl().closed()).isEqualTo(1);
+
+    try (TopicReader<String, MatchedJob> matched = new TopicReader<>(kafka.clientProperties(), Topics.MATCHED.name(),
+        Serdes.String(), Topics.MATCHED.valueSerde())) {
+      matched.pollUntil(rs -> rs.stream().anyMatch(r -> r.key().equals("riverside-health:RH-4388") && r.value() == null),
+          Duration.ofSeconds(60));
+    }
   }
 }

@@ -48,8 +48,19 @@ public final class Crawler {
 
   private record Page(String url, int depth) {}
 
+  /**
+   * What one crawl of a source found.
+   *
+   * @param seen ids of every posting found
+   * @param complete whether every listing page was read and the page limit was not reached; only a
+   *     complete crawl may count a posting it did not find as missing
+   */
+  public record Result(java.util.Set<String> seen, boolean complete) {}
+
   /** Crawls {@code source} once. */
-  public void crawl(Source source, PostingSink sink, CrawlReport report) throws InterruptedException {
+  public Result crawl(Source source, PostingSink sink, CrawlReport report) throws InterruptedException {
+    java.util.Set<String> seenIds = new HashSet<>();
+    boolean complete = true;
     Deque<Page> queue = new ArrayDeque<>();
     Set<String> seen = new HashSet<>();
     for (URI seed : source.seeds()) {
@@ -67,6 +78,9 @@ public final class Crawler {
         result = fetcher.fetch(URI.create(page.url()));
       } catch (FetchException e) {
         fail(sink, report, source, page.url(), IngestError.Stage.FETCH, e.getMessage());
+        if (page.depth() == 0) {
+          complete = false; // a listing page failed: what it lists is unknown, not gone
+        }
         continue;
       }
       report.pagesFetched.incrementAndGet();
@@ -90,6 +104,7 @@ public final class Crawler {
       for (PostingDraft draft : extraction.postings()) {
         JobPosting posting = factory.complete(draft, source.name(), pageUrl, fetchedAt);
         report.postingsFound.incrementAndGet();
+        seenIds.add(posting.id());
         sink.posting(posting);
       }
       if (page.depth() < source.maxDepth()) {
@@ -100,9 +115,11 @@ public final class Crawler {
       }
     }
     if (!queue.isEmpty()) {
+      complete = false;
       LOG.info("source {}: page limit {} reached, {} links left for the next crawl", source.name(),
           source.maxPages(), queue.size());
     }
+    return new Result(seenIds, complete);
   }
 
   private void enqueueLinks(Document doc, String selector, int depth, String pageUrl,

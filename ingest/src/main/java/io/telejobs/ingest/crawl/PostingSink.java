@@ -8,6 +8,9 @@ public interface PostingSink {
   /** A posting found on a page (possibly unchanged since the last crawl). */
   void posting(JobPosting posting);
 
+  /** A posting that closed: gone from its source for several crawls, or past its validThrough. */
+  void closed(String id, String reason);
+
   /** A failure that did not stop the crawl. */
   void error(IngestError error);
 }

@@ -32,6 +32,7 @@ public final class KafkaPostingPublisher implements PostingSink, AutoCloseable {
   public final AtomicInteger published = new AtomicInteger();
   public final AtomicInteger unchanged = new AtomicInteger();
   public final AtomicInteger errorsPublished = new AtomicInteger();
+  public final AtomicInteger closedCount = new AtomicInteger();
 
   public KafkaPostingPublisher(Properties clientProps, PostingLedger ledger) {
     Properties p = new Properties();
@@ -47,13 +48,21 @@ public final class KafkaPostingPublisher implements PostingSink, AutoCloseable {
 
   @Override
   public void posting(JobPosting posting) {
-    PostingLedger.Change change = ledger.record(posting.id(), posting.contentHash());
+    PostingLedger.Change change = ledger.record(posting.id(), posting.contentHash(), posting.source(),
+        posting.validThrough());
     if (change == PostingLedger.Change.UNCHANGED) {
       unchanged.incrementAndGet();
       return;
     }
     send(Topics.POSTINGS, posting.id(), posting);
     published.incrementAndGet();
+  }
+
+  @Override
+  public void closed(String id, String reason) {
+    LOG.info("posting {} closed: {}", id, reason);
+    send(Topics.POSTINGS, id, null);
+    closedCount.incrementAndGet();
   }
 
   @Override
@@ -73,7 +82,7 @@ public final class KafkaPostingPublisher implements PostingSink, AutoCloseable {
 
   private <V> void send(Topic<String, V> topic, String key, V value) {
     byte[] k = topic.keySerde().serializer().serialize(topic.name(), key);
-    byte[] v = topic.valueSerde().serializer().serialize(topic.name(), value);
+    byte[] v = value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value);
     producer.send(new ProducerRecord<>(topic.name(), k, v), (meta, e) -> {
       if (e != null) {
         LOG.error("could not publish {} to {}: {}", key, topic.name(), e.toString());
@@ -85,7 +94,8 @@ public final class KafkaPostingPublisher implements PostingSink, AutoCloseable {
   private void restoreLedger(Properties clientProps) {
     long read = TopicReplay.replay(clientProps, Topics.POSTINGS, (id, posting, readable) -> {
       if (readable) {
-        ledger.restore(id, posting == null ? null : posting.contentHash());
+        ledger.restore(id, posting == null ? null : posting.contentHash(), posting == null ? null : posting.source(),
+            posting == null ? null : posting.validThrough());
       } // an unreadable old record: the next crawl republishes that posting
     }, Duration.ofMinutes(2));
     LOG.info("ledger restored from {} ({} records): {} live postings", Topics.POSTINGS.name(), read, ledger.size());

@@ -31,6 +31,11 @@ class CrawlerTest {
     }
 
     @Override
+    public void closed(String id, String reason) {
+      throw new AssertionError("the crawler itself never closes postings");
+    }
+
+    @Override
     public void error(IngestError e) {
       errors.add(e);
     }
@@ -46,6 +51,8 @@ class CrawlerTest {
     site.close();
   }
 
+  private Crawler.Result lastResult;
+
   private CrawlReport crawl(String linkSelector) throws InterruptedException {
     FetchPolicy policy = new FetchPolicy("telejobs-test/1.0 (+http://localhost/bot)", "telejobs-bot",
         DELAY, Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000_000);
@@ -53,7 +60,7 @@ class CrawlerTest {
         new UrlCanonicalizer(), Clock.systemUTC());
     Source source = new Source("clinic", "listing", List.of(site.uri("/")), linkSelector, null, 1, 50);
     CrawlReport report = new CrawlReport();
-    crawler.crawl(source, sink, report);
+    lastResult = crawler.crawl(source, sink, report);
     return report;
   }
 
@@ -103,6 +110,21 @@ class CrawlerTest {
       Duration gap = Duration.between(requests.get(i - 1).at(), requests.get(i).at());
       assertThat(gap).as("gap before %s", requests.get(i).path()).isGreaterThanOrEqualTo(DELAY.minusMillis(5));
     }
+  }
+
+  @Test
+  void aCompleteCrawlReportsEveryPostingItSaw() throws Exception {
+    crawl("a.job");
+    assertThat(lastResult.complete()).isTrue();
+    assertThat(lastResult.seen()).hasSize(5).contains("clinic:RH-1042", "clinic:RH-2001", "clinic:RH-2002");
+  }
+
+  @Test
+  void aListingThatFailsMakesTheCrawlIncompleteSoNothingCountsAsMissing() throws Exception {
+    site.on("/", ex -> io.telejobs.testkit.FixtureHttpServer.send(ex, 503, "text/plain", "down".getBytes()));
+    crawl("a.job");
+    assertThat(lastResult.complete()).isFalse();
+    assertThat(lastResult.seen()).isEmpty();
   }
 
   @Test
