@@ -50,6 +50,16 @@ public record IngestConfig(
   public static final EnvVar INTERVAL = EnvVar.optional("APP_CRAWL_INTERVAL", "PT6H",
       "time between crawls in continuous mode");
 
+  public static final EnvVar RETRIES = EnvVar.optional("APP_FETCH_RETRIES", "3",
+      "further attempts after a 429, a 5xx or a network failure");
+  public static final EnvVar BACKOFF = EnvVar.optional("APP_FETCH_BACKOFF", "PT2S",
+      "delay before the first retry; doubles each time, with jitter; a Retry-After header wins");
+  public static final EnvVar MAX_RETRY_AFTER = EnvVar.optional("APP_MAX_RETRY_AFTER", "PT2M",
+      "longest Retry-After honoured; a longer one skips the page until the next crawl");
+  public static final EnvVar BREAKER_THRESHOLD = EnvVar.optional("APP_HOST_FAILURES_BEFORE_BACKOFF", "5",
+      "failures in a row after which a host is left alone for APP_HOST_BACKOFF");
+  public static final EnvVar BREAKER_COOLDOWN = EnvVar.optional("APP_HOST_BACKOFF", "PT10M",
+      "how long a host that keeps failing is left alone");
   public static final EnvVar CLOSE_AFTER = EnvVar.optional("APP_CLOSE_AFTER_MISSED_CRAWLS", "2",
       "complete crawls in a row a posting may be missing before it is closed (a tombstone)");
 
@@ -57,7 +67,8 @@ public record IngestConfig(
   public static List<EnvVar> variables() {
     List<EnvVar> all = new ArrayList<>(Env.COMMON);
     all.addAll(List.of(SOURCES_FILE, USER_AGENT, ROBOTS_AGENT, HOST_DELAY, MAX_CRAWL_DELAY,
-        HTTP_TIMEOUT, MAX_BODY_BYTES, MODE, INTERVAL, CLOSE_AFTER));
+        HTTP_TIMEOUT, MAX_BODY_BYTES, MODE, INTERVAL, CLOSE_AFTER, RETRIES, BACKOFF, MAX_RETRY_AFTER,
+        BREAKER_THRESHOLD, BREAKER_COOLDOWN));
     return List.copyOf(all);
   }
 
@@ -71,7 +82,8 @@ public record IngestConfig(
     }
     FetchPolicy policy = new FetchPolicy(env.get(USER_AGENT), env.get(ROBOTS_AGENT),
         env.getDuration(HOST_DELAY), env.getDuration(MAX_CRAWL_DELAY), env.getDuration(HTTP_TIMEOUT),
-        env.getInt(MAX_BODY_BYTES));
+        env.getInt(MAX_BODY_BYTES), env.getInt(RETRIES), env.getDuration(BACKOFF), env.getDuration(MAX_RETRY_AFTER),
+        env.getInt(BREAKER_THRESHOLD), env.getDuration(BREAKER_COOLDOWN));
     return new IngestConfig(env.kafkaProperties(), env.get(SOURCES_FILE), policy,
         mode.equals("continuous"), env.getDuration(INTERVAL), Map.copyOf(environment), env.getInt(CLOSE_AFTER));
   }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,21 +26,74 @@ public final class JsoupFetcher implements PageFetcher {
 
   private final FetchPolicy policy;
   private final HostGate gate;
+  private final java.time.Clock clock;
+  private final HostGate.Sleeper sleeper;
+  private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+  private final Map<String, Instant> brokenUntil = new ConcurrentHashMap<>();
   private final SimpleRobotRulesParser robotsParser = new SimpleRobotRulesParser();
   private final Map<String, BaseRobotRules> robotsByOrigin = new ConcurrentHashMap<>();
 
   public JsoupFetcher(FetchPolicy policy, HostGate gate) {
+    this(policy, gate, java.time.Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+  }
+
+  public JsoupFetcher(FetchPolicy policy, HostGate gate, java.time.Clock clock, HostGate.Sleeper sleeper) {
     this.policy = policy;
     this.gate = gate;
+    this.clock = clock;
+    this.sleeper = sleeper;
   }
 
   @Override
   public FetchResult fetch(URI url) throws FetchException, InterruptedException {
+    String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+    Instant openUntil = brokenUntil.get(host);
+    if (openUntil != null && clock.instant().isBefore(openUntil)) {
+      throw new FetchException("host " + host + " failed repeatedly; left alone until " + openUntil, -1, null);
+    }
     BaseRobotRules rules = robotsFor(url);
     if (!rules.isAllowed(url.toString())) {
       throw new FetchException("disallowed by robots.txt: " + url, -1, null);
     }
-    return politely(url, delayFor(rules), true);
+    Duration delay = delayFor(rules);
+    for (int attempt = 0; ; attempt++) {
+      try {
+        FetchResult result = politely(url, delay, true);
+        failures.remove(host);
+        return result;
+      } catch (FetchException e) {
+        boolean retryable = transientNetworkError(e.getCause()) || e.status() == 429 || e.status() >= 500;
+        if (retryable) {
+          int inARow = failures.merge(host, 1, Integer::sum);
+          if (inARow >= policy.breakerThreshold()) {
+            brokenUntil.put(host, clock.instant().plus(policy.breakerCooldown()));
+            LOG.warn("host {} failed {} times in a row; leaving it alone for {}", host, inARow, policy.breakerCooldown());
+            throw e;
+          }
+        }
+        if (!retryable || attempt >= policy.retries()) {
+          throw e;
+        }
+        Duration wait = e.retryAfter() != null ? e.retryAfter() : backoff(attempt);
+        if (wait.compareTo(policy.maxRetryAfter()) > 0) {
+          throw new FetchException(e.getMessage() + "; Retry-After " + wait + " is longer than we wait", e.status(), e);
+        }
+        LOG.info("{} for {}; retry {} of {} in {} ms", e.getMessage(), url, attempt + 1, policy.retries(), wait.toMillis());
+        sleeper.sleep(wait);
+      }
+    }
+  }
+
+  /** Timeouts, refused and reset connections may pass; a redirect loop or an unknown host will not. */
+  private static boolean transientNetworkError(Throwable t) {
+    return t instanceof java.net.SocketTimeoutException || t instanceof java.net.http.HttpTimeoutException
+        || t instanceof java.net.ConnectException
+        || t instanceof java.net.SocketException || t instanceof java.io.EOFException;
+  }
+
+  private Duration backoff(int attempt) {
+    long base = policy.backoff().toMillis() << Math.min(attempt, 16);
+    return Duration.ofMillis(base / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(base / 2 + 1));
   }
 
   private Duration delayFor(BaseRobotRules rules) {
@@ -66,7 +120,8 @@ public final class JsoupFetcher implements PageFetcher {
           .execute();
       int status = response.statusCode();
       if (failOnStatus && (status < 200 || status >= 300)) {
-        throw new FetchException("HTTP " + status + " for " + url, status, null);
+        throw new FetchException("HTTP " + status + " for " + url, status, null,
+            RetryAfter.parse(response.header("Retry-After"), clock.instant()));
       }
       byte[] bytes = response.bodyAsBytes();
       boolean truncated = bytes.length >= policy.maxBodyBytes();

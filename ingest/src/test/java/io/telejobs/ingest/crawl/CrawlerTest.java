@@ -55,7 +55,8 @@ class CrawlerTest {
 
   private CrawlReport crawl(String linkSelector) throws InterruptedException {
     FetchPolicy policy = new FetchPolicy("telejobs-test/1.0 (+http://localhost/bot)", "telejobs-bot",
-        DELAY, Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000_000);
+        DELAY, Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000_000, 1, Duration.ofMillis(20),
+        Duration.ofSeconds(5), 5, Duration.ofMinutes(1));
     Crawler crawler = new Crawler(new JsoupFetcher(policy, HostGate.system()), new JsonLdExtractor(),
         new UrlCanonicalizer(), Clock.systemUTC());
     Source source = new Source("clinic", "listing", List.of(site.uri("/")), linkSelector, null, 1, 50);

@@ -1,0 +1,146 @@
+package io.telejobs.ingest.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.telejobs.testkit.FixtureHttpServer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The fetcher against a hostile local server: 429s, 500s, slow answers, redirect loops, huge bodies, charsets. */
+class JsoupFetcherTest {
+  private FixtureHttpServer server;
+
+  @BeforeEach
+  void start() {
+    server = FixtureHttpServer.serving("none");
+    server.on("/robots.txt", ex -> FixtureHttpServer.send(ex, 404, "text/plain", new byte[0]));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private JsoupFetcher fetcher(int retries, int breakerThreshold, Duration timeout, int maxBody) {
+    FetchPolicy policy = new FetchPolicy("telejobs-test/1.0 (+http://localhost/bot)", "telejobs-bot", Duration.ZERO,
+        Duration.ofSeconds(5), timeout, maxBody, retries, Duration.ofMillis(20), Duration.ofSeconds(3), breakerThreshold,
+        Duration.ofMinutes(5));
+    return new JsoupFetcher(policy, HostGate.system());
+  }
+
+  @Test
+  void a429IsRetriedAfterTheRetryAfterItAsks() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    server.on("/busy", ex -> {
+      if (calls.incrementAndGet() == 1) {
+        ex.getResponseHeaders().set("Retry-After", "1");
+        FixtureHttpServer.send(ex, 429, "text/plain", "slow down".getBytes());
+      } else {
+        FixtureHttpServer.send(ex, 200, "text/html; charset=utf-8", "<p>ok</p>".getBytes());
+      }
+    });
+
+    FetchResult r = fetcher(3, 10, Duration.ofSeconds(5), 100_000).fetch(server.uri("/busy"));
+
+    assertThat(r.status()).isEqualTo(200);
+    var requests = server.requests("/busy");
+    assertThat(requests).hasSize(2);
+    assertThat(Duration.between(requests.get(0).at(), requests.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(990));
+  }
+
+  @Test
+  void serverErrorsAreRetriedThenReported() {
+    server.on("/broken", ex -> FixtureHttpServer.send(ex, 500, "text/plain", "oops".getBytes()));
+
+    assertThatThrownBy(() -> fetcher(2, 10, Duration.ofSeconds(5), 100_000).fetch(server.uri("/broken")))
+        .isInstanceOf(FetchException.class).hasMessageContaining("HTTP 500");
+    assertThat(server.requests("/broken")).hasSize(3);
+  }
+
+  @Test
+  void aSlowServerTimesOut() {
+    server.on("/slow", ex -> {
+      try {
+        Thread.sleep(2_000); // the server is slow; the client must not wait for it
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      FixtureHttpServer.send(ex, 200, "text/html", "<p>late</p>".getBytes());
+    });
+
+    assertThatThrownBy(() -> fetcher(0, 10, Duration.ofMillis(300), 100_000).fetch(server.uri("/slow")))
+        .isInstanceOf(FetchException.class).hasMessageContaining("timed out");
+  }
+
+  @Test
+  void aRedirectLoopFailsWithoutRetrying() {
+    server.on("/loop", ex -> {
+      ex.getResponseHeaders().set("Location", "/loop");
+      FixtureHttpServer.send(ex, 302, "text/plain", new byte[0]);
+    });
+
+    assertThatThrownBy(() -> fetcher(3, 10, Duration.ofSeconds(5), 100_000).fetch(server.uri("/loop")))
+        .isInstanceOf(FetchException.class).hasMessageContaining("redirect");
+    assertThat(server.requests("/loop").size()).as("one run of the loop, no retries").isLessThanOrEqualTo(21);
+  }
+
+  @Test
+  void aHugeBodyIsCutAtTheLimitAndReported() throws Exception {
+    byte[] huge = ("<html><body>" + "<p>filler</p>".repeat(100_000) + "</body></html>").getBytes(StandardCharsets.UTF_8);
+    server.on("/huge", ex -> FixtureHttpServer.send(ex, 200, "text/html; charset=utf-8", huge));
+
+    FetchResult r = fetcher(0, 10, Duration.ofSeconds(5), 50_000).fetch(server.uri("/huge"));
+
+    assertThat(r.truncated()).isTrue();
+    assertThat(r.body().length()).isLessThan(60_000);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "header names the charset,    text/html; charset=windows-1252, windows-1252, ''",
+      "charset only in meta,        text/html,                       windows-1252, <meta charset=\"windows-1252\">",
+      "no charset anywhere (UTF-8), text/html,                       UTF-8,        ''",
+      "wrong charset name,          text/html; charset=no-such-set,  UTF-8,        ''"})
+  void decodesTheCharsetItIsGiven(String name, String contentType, String encoding, String meta) throws Exception {
+    byte[] body = ("<html><head>" + meta + "</head><body><p>Télésanté – Gérante</p></body></html>")
+        .getBytes(Charset.forName(encoding));
+    server.on("/page", ex -> FixtureHttpServer.send(ex, 200, contentType, body));
+
+    FetchResult r = fetcher(0, 10, Duration.ofSeconds(5), 100_000).fetch(server.uri("/page"));
+
+    assertThat(r.body()).contains("Télésanté");
+  }
+
+  @Test
+  void aHostThatKeepsFailingIsLeftAlone() throws Exception {
+    server.on("/down", ex -> FixtureHttpServer.send(ex, 503, "text/plain", new byte[0]));
+    JsoupFetcher f = fetcher(0, 2, Duration.ofSeconds(5), 100_000);
+
+    for (int i = 0; i < 2; i++) {
+      assertThatThrownBy(() -> f.fetch(server.uri("/down"))).isInstanceOf(FetchException.class);
+    }
+    assertThatThrownBy(() -> f.fetch(server.uri("/down"))).hasMessageContaining("left alone");
+    assertThat(server.requests("/down")).hasSize(2);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"120, 120", "0, 0", "'Wed, 25 Nov 2026 10:00:30 GMT', 30", "'not a date', -1"})
+  void readsRetryAfterAsSecondsOrADate(String header, long seconds) {
+    Duration d = RetryAfter.parse(header, Instant.parse("2026-11-25T10:00:00Z"));
+    if (seconds < 0) {
+      assertThat(d).isNull();
+    } else {
+      assertThat(d).isEqualTo(Duration.ofSeconds(seconds));
+    }
+  }
+}
