@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
-/** Runs one benchmark by name: matcher-throughput, tagger-jmh or notifier-match. */
+/** Runs one benchmark by name: matcher-throughput, tagger-jmh, notifier-match or ingest-extract. */
 public final class Bench {
   private Bench() {}
 
@@ -16,9 +16,10 @@ public final class Bench {
     switch (name) {
       case "matcher-throughput" -> MatcherThroughput.main(rest);
       case "notifier-match" -> NotifierMatch.main(rest);
+      case "ingest-extract" -> IngestExtract.main(rest);
       case "tagger-jmh" -> new Runner(new OptionsBuilder().include(TaggerBenchmark.class.getSimpleName()).build()).run();
       default -> {
-        System.err.println("unknown benchmark '" + name + "': matcher-throughput | tagger-jmh | notifier-match");
+        System.err.println("unknown benchmark '" + name + "': matcher-throughput | tagger-jmh | notifier-match | ingest-extract");
         System.exit(2);
       }
     }

@@ -213,8 +213,11 @@ public final class JsonLdExtractor {
         text(n, "url"));
   }
 
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
   private static String clean(String s) {
-    return Parser.unescapeEntities(s, false).replaceAll("\\s+", " ").strip();
+    String t = s.indexOf('&') >= 0 ? Parser.unescapeEntities(s, false) : s;
+    return SPACES.matcher(t).replaceAll(" ").strip();
   }
 
   private static String organisation(JsonNode org) {
