@@ -59,6 +59,42 @@ public final class Crawler {
 
   /** Crawls {@code source} once. */
   public Result crawl(Source source, PostingSink sink, CrawlReport report) throws InterruptedException {
+    if (!source.type().equals("listing")) {
+      return crawlBoard(source, sink, report);
+    }
+    return crawlListing(source, sink, report);
+  }
+
+  /** Reads an ATS board API: one request, every open job. */
+  private Result crawlBoard(Source source, PostingSink sink, CrawlReport report) throws InterruptedException {
+    String url = source.apiUrl().toString();
+    FetchResult result;
+    try {
+      result = fetcher.fetch(source.apiUrl());
+    } catch (FetchException e) {
+      fail(sink, report, source, url, IngestError.Stage.FETCH, e.getMessage());
+      return new Result(java.util.Set.of(), false);
+    }
+    report.pagesFetched.incrementAndGet();
+    Instant fetchedAt = clock.instant();
+    Extraction extraction = io.telejobs.ingest.extract.AtsExtractor.parse(
+        io.telejobs.ingest.extract.AtsExtractor.Kind.valueOf(source.type().toUpperCase(Locale.ROOT)), result.body(),
+        source.company() != null ? source.company() : source.board());
+    for (String problem : extraction.problems()) {
+      fail(sink, report, source, url, IngestError.Stage.EXTRACT, problem);
+    }
+    java.util.Set<String> seen = new HashSet<>();
+    for (PostingDraft draft : extraction.postings()) {
+      JobPosting posting = factory.complete(draft, source.name(), draft.url() != null ? draft.url() : url, fetchedAt);
+      report.postingsFound.incrementAndGet();
+      seen.add(posting.id());
+      sink.posting(posting);
+    }
+    boolean complete = extraction.problems().stream().noneMatch(p -> p.contains("not valid JSON") || p.contains("no list"));
+    return new Result(seen, complete);
+  }
+
+  private Result crawlListing(Source source, PostingSink sink, CrawlReport report) throws InterruptedException {
     java.util.Set<String> seenIds = new HashSet<>();
     boolean complete = true;
     Deque<Page> queue = new ArrayDeque<>();

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Country names and codes as sites write them, to ISO 3166-1 alpha-2. */
-final class Countries {
+public final class Countries {
   private static final Map<String, String> BY_NAME = new HashMap<>();
 
   static {
@@ -31,7 +31,7 @@ final class Countries {
   private Countries() {}
 
   /** The alpha-2 code for a name or code, or null. */
-  static String codeOf(String nameOrCode) {
+  public static String codeOf(String nameOrCode) {
     if (nameOrCode == null) {
       return null;
     }

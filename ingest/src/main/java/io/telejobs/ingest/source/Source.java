@@ -14,6 +14,9 @@ import java.util.Locale;
  * @param nextSelector CSS selector for the next listing page, or null
  * @param maxDepth how many links away from a seed to follow
  * @param maxPages how many pages one crawl of this source may fetch
+ * @param board the board's name on its ATS: Greenhouse board token, Lever company, Ashby organisation
+ * @param company the hiring company's name, for ATS answers that do not carry it
+ * @param apiBase the ATS API's base URL; null for the public one
  */
 public record Source(
     String name,
@@ -22,10 +25,37 @@ public record Source(
     String linkSelector,
     String nextSelector,
     int maxDepth,
-    int maxPages) {
+    int maxPages,
+    String board,
+    String company,
+    URI apiBase) {
 
   public static final int DEFAULT_MAX_DEPTH = 2;
   public static final int DEFAULT_MAX_PAGES = 200;
+
+  /** A listing source: seed pages whose links lead to posting pages. */
+  public static Source listing(String name, List<URI> seeds, String linkSelector, String nextSelector, int maxDepth,
+      int maxPages) {
+    return new Source(name, "listing", seeds, linkSelector, nextSelector, maxDepth, maxPages, null, null, null);
+  }
+
+  /** The board API URL of an ATS source. */
+  public URI apiUrl() {
+    String base = switch (type) {
+      case "greenhouse" -> "https://boards-api.greenhouse.io";
+      case "lever" -> "https://api.lever.co";
+      case "ashby" -> "https://api.ashbyhq.com";
+      default -> throw new IllegalStateException("a listing source has no API");
+    };
+    if (apiBase != null) {
+      base = apiBase.toString().replaceAll("/+$", "");
+    }
+    return URI.create(base + switch (type) {
+      case "greenhouse" -> "/v1/boards/" + board + "/jobs?content=true";
+      case "lever" -> "/v0/postings/" + board + "?mode=json";
+      default -> "/posting-api/job-board/" + board + "?includeCompensation=true";
+    });
+  }
 
   public Source {
     if (name == null || !name.matches("[a-z0-9][a-z0-9._-]{0,62}")) {
@@ -33,11 +63,16 @@ public record Source(
           "source name must be lower-case letters, digits, '.', '_' or '-' (was '" + name + "')");
     }
     type = type == null ? "listing" : type.toLowerCase(Locale.ROOT);
-    if (!type.equals("listing")) {
-      throw new IllegalArgumentException("source " + name + ": unknown type '" + type + "'");
+    if (!List.of("listing", "greenhouse", "lever", "ashby").contains(type)) {
+      throw new IllegalArgumentException("source " + name + ": unknown type '" + type
+          + "' (listing, greenhouse, lever or ashby)");
     }
-    if (seeds == null || seeds.isEmpty()) {
+    seeds = seeds == null ? List.of() : seeds;
+    if (type.equals("listing") && seeds.isEmpty()) {
       throw new IllegalArgumentException("source " + name + ": at least one seed URL is required");
+    }
+    if (!type.equals("listing") && (board == null || !board.matches("[A-Za-z0-9._-]{1,100}"))) {
+      throw new IllegalArgumentException("source " + name + ": a " + type + " source needs its board name (letters, digits, '.', '_', '-')");
     }
     for (URI seed : seeds) {
       String scheme = seed.getScheme() == null ? "" : seed.getScheme().toLowerCase(Locale.ROOT);

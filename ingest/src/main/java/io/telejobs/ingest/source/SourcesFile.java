@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a sources file (JSON): {@code {"sources": [{"name": ..., "type": "listing", "seeds": [...],
- * "linkSelector": ..., "nextSelector": ..., "maxDepth": 2, "maxPages": 200}]}}.
+ * "linkSelector": ..., "nextSelector": ..., "maxDepth": 2, "maxPages": 200}, {"name": ..., "type":
+ * "greenhouse" | "lever" | "ashby", "board": ..., "company": ...}]}}.
  *
  * <p>{@code ${NAME}} in a string is replaced by the variable {@code NAME}, so that one file can point at
  * a site whose address is known only at run time. An unknown variable is an error that names it.
@@ -64,8 +65,10 @@ public final class SourcesFile {
             seeds.add(URI.create(seed.asText().strip()));
           }
         }
+        String apiBase = text(s, "apiBase");
         Source source = new Source(text(s, "name"), text(s, "type"), seeds, text(s, "linkSelector"),
-            text(s, "nextSelector"), s.path("maxDepth").asInt(0), s.path("maxPages").asInt(0));
+            text(s, "nextSelector"), s.path("maxDepth").asInt(0), s.path("maxPages").asInt(0), text(s, "board"),
+            text(s, "company"), apiBase == null ? null : URI.create(apiBase));
         if (!names.add(source.name())) {
           throw new IllegalArgumentException("duplicate source name '" + source.name() + "'");
         }

@@ -59,7 +59,7 @@ class CrawlerTest {
         Duration.ofSeconds(5), 5, Duration.ofMinutes(1));
     Crawler crawler = new Crawler(new JsoupFetcher(policy, HostGate.system()), new JsonLdExtractor(),
         new UrlCanonicalizer(), Clock.systemUTC());
-    Source source = new Source("clinic", "listing", List.of(site.uri("/")), linkSelector, null, 1, 50);
+    Source source = Source.listing("clinic", List.of(site.uri("/")), linkSelector, null, 1, 50);
     CrawlReport report = new CrawlReport();
     lastResult = crawler.crawl(source, sink, report);
     return report;
@@ -126,6 +126,31 @@ class CrawlerTest {
     crawl("a.job");
     assertThat(lastResult.complete()).isFalse();
     assertThat(lastResult.seen()).isEmpty();
+  }
+
+  @Test
+  void readsAnAtsBoardApi() throws Exception {
+    byte[] body;
+    try (var in = getClass().getResourceAsStream("/ats/greenhouse.json")) {
+      body = in.readAllBytes();
+    }
+    site.on("/v1/boards/acmehealth/jobs", ex -> FixtureHttpServer.send(ex, 200, "application/json", body));
+    FetchPolicy policy = FetchPolicy.of("telejobs-test/1.0 (+http://localhost/bot)", "telejobs-bot", DELAY,
+        Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000_000);
+    Crawler crawler = new Crawler(new JsoupFetcher(policy, HostGate.system()), new JsonLdExtractor(),
+        new UrlCanonicalizer(), Clock.systemUTC());
+    Source board = new Source("acme-greenhouse", "greenhouse", null, null, null, 0, 0, "acmehealth", "Acme Health",
+        java.net.URI.create(site.baseUrl()));
+
+    Crawler.Result result = crawler.crawl(board, sink, new CrawlReport());
+
+    assertThat(postings).extracting(JobPosting::id).containsExactly("acme-greenhouse:4012345", "acme-greenhouse:4012399");
+    assertThat(postings.get(0).sourceUrl()).isEqualTo("https://boards.greenhouse.io/acmehealth/jobs/4012345?gh_src=abc");
+    assertThat(postings.get(0).applyUrl()).isEqualTo("https://boards.greenhouse.io/acmehealth/jobs/4012345");
+    assertThat(result.complete()).isTrue();
+    assertThat(errors).singleElement().extracting(IngestError::stage).isEqualTo(IngestError.Stage.EXTRACT);
+    assertThat(site.requests("/v1/boards/acmehealth/jobs")).singleElement()
+        .satisfies(r -> assertThat(r.header("User-Agent")).startsWith("telejobs-test"));
   }
 
   @Test

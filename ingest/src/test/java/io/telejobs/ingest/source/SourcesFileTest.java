@@ -1,0 +1,43 @@
+package io.telejobs.ingest.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SourcesFileTest {
+  @Test
+  void bundledFilesLoad() {
+    assertThat(SourcesFile.load("classpath:sources/demo.json", Map.of("SAMPLE_SITE_URL", "http://127.0.0.1:1")))
+        .extracting(Source::name).containsExactly("riverside-health", "sanjeevani-virtual-care");
+    assertThat(SourcesFile.load("classpath:sources/live.json", Map.of()))
+        .allSatisfy(s -> assertThat(s.apiUrl().getScheme()).isEqualTo("https"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "greenhouse | acme | https://boards-api.greenhouse.io/v1/boards/acme/jobs?content=true",
+      "lever      | acme | https://api.lever.co/v0/postings/acme?mode=json",
+      "ashby      | acme | https://api.ashbyhq.com/posting-api/job-board/acme?includeCompensation=true"})
+  void atsSourcesReadTheirPublicBoardApi(String type, String board, String url) {
+    String json = "{\"sources\": [{\"name\": \"x\", \"type\": \"" + type + "\", \"board\": \"" + board + "\"}]}";
+    assertThat(SourcesFile.parse(json, Map.of(), "test").get(0).apiUrl()).hasToString(url);
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(delimiter = '|', value = {
+      "{\"sources\": [{\"name\": \"x\", \"type\": \"greenhouse\"}]}                        | board name",
+      "{\"sources\": [{\"name\": \"x\", \"type\": \"workday\", \"board\": \"b\"}]}          | unknown type",
+      "{\"sources\": [{\"name\": \"x\", \"type\": \"listing\"}]}                           | seed URL",
+      "{\"sources\": [{\"name\": \"X Y\", \"seeds\": [\"http://a\"]}]}                      | source name",
+      "{\"sources\": [{\"name\": \"x\", \"seeds\": [\"${NOPE}\"]}]}                         | NOPE",
+      "{\"sources\": []}                                                                   | non-empty",
+      "{nope                                                                              | not valid JSON"})
+  void mistakesNameWhatIsWrong(String json, String message) {
+    assertThatThrownBy(() -> SourcesFile.parse(json, Map.of(), "test.json"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+  }
+}
