@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jsoup.Jsoup;
@@ -47,6 +48,11 @@ public final class Crawler {
   }
 
   private record Page(String url, int depth) {}
+
+  /** What a page gave last time, replayed when the server answers 304 Not Modified. */
+  private record Remembered(String finalUrl, List<PostingDraft> postings, List<String> links, List<String> next) {}
+
+  private final java.util.Map<String, Remembered> remembered = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * What one crawl of a source found.
@@ -121,34 +127,42 @@ public final class Crawler {
       }
       report.pagesFetched.incrementAndGet();
       Instant fetchedAt = clock.instant();
-      String pageUrl = result.finalUrl().toString();
-      if (result.truncated()) {
-        fail(sink, report, source, pageUrl, IngestError.Stage.FETCH,
-            "body larger than the size limit; cut off and read as far as it went");
+      Remembered page0 = result.notModified() ? remembered.get(page.url()) : null;
+      Remembered memo;
+      if (page0 != null) {
+        report.notModified.incrementAndGet();
+        memo = page0; // unchanged since the last crawl: replay what it gave
+      } else {
+        String pageUrl = result.finalUrl().toString();
+        if (result.truncated()) {
+          fail(sink, report, source, pageUrl, IngestError.Stage.FETCH,
+              "body larger than the size limit; cut off and read as far as it went");
+        }
+        Document doc;
+        try {
+          doc = Jsoup.parse(result.body(), pageUrl);
+        } catch (RuntimeException e) {
+          fail(sink, report, source, pageUrl, IngestError.Stage.PARSE, e.toString());
+          continue;
+        }
+        Extraction extraction = extractor.parse(doc);
+        for (String problem : extraction.problems()) {
+          fail(sink, report, source, pageUrl, IngestError.Stage.EXTRACT, problem);
+        }
+        memo = new Remembered(pageUrl, extraction.postings(), links(doc, source.linkSelector(), pageUrl),
+            source.nextSelector() == null ? List.of() : links(doc, source.nextSelector(), pageUrl));
+        remembered.put(page.url(), memo);
       }
-      Document doc;
-      try {
-        doc = Jsoup.parse(result.body(), pageUrl);
-      } catch (RuntimeException e) {
-        fail(sink, report, source, pageUrl, IngestError.Stage.PARSE, e.toString());
-        continue;
-      }
-      Extraction extraction = extractor.parse(doc);
-      for (String problem : extraction.problems()) {
-        fail(sink, report, source, pageUrl, IngestError.Stage.EXTRACT, problem);
-      }
-      for (PostingDraft draft : extraction.postings()) {
-        JobPosting posting = factory.complete(draft, source.name(), pageUrl, fetchedAt);
+      for (PostingDraft draft : memo.postings()) {
+        JobPosting posting = factory.complete(draft, source.name(), memo.finalUrl(), fetchedAt);
         report.postingsFound.incrementAndGet();
         seenIds.add(posting.id());
         sink.posting(posting);
       }
       if (page.depth() < source.maxDepth()) {
-        enqueueLinks(doc, source.linkSelector(), page.depth() + 1, pageUrl, queue, seen);
+        enqueue(memo.links(), page.depth() + 1, queue, seen);
       }
-      if (source.nextSelector() != null) {
-        enqueueLinks(doc, source.nextSelector(), page.depth(), pageUrl, queue, seen);
-      }
+      enqueue(memo.next(), page.depth(), queue, seen);
     }
     if (!queue.isEmpty()) {
       complete = false;
@@ -158,10 +172,11 @@ public final class Crawler {
     return new Result(seenIds, complete);
   }
 
-  private void enqueueLinks(Document doc, String selector, int depth, String pageUrl,
-      Deque<Page> queue, Set<String> seen) {
+  /** The canonical URLs a page links to: by selector, or every same-host link when there is none. */
+  private List<String> links(Document doc, String selector, String pageUrl) {
     String host = URI.create(pageUrl).getHost();
     String css = selector == null ? "a[href]" : selector;
+    List<String> out = new java.util.ArrayList<>();
     for (Element a : doc.select(css)) {
       String href = a.absUrl("href");
       if (href.isEmpty()) {
@@ -174,7 +189,16 @@ public final class Crawler {
       String linkHost = URI.create(c).getHost();
       boolean sameSite = host != null && linkHost != null
           && linkHost.toLowerCase(Locale.ROOT).equals(host.toLowerCase(Locale.ROOT));
-      if ((selector != null || sameSite) && seen.add(c)) {
+      if (selector != null || sameSite) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  private static void enqueue(List<String> links, int depth, Deque<Page> queue, Set<String> seen) {
+    for (String c : links) {
+      if (seen.add(c)) {
         queue.add(new Page(c, depth));
       }
     }

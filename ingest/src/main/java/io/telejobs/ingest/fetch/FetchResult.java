@@ -18,4 +18,9 @@ public record FetchResult(
   public boolean ok() {
     return status >= 200 && status < 300;
   }
+
+  /** The server said the page has not changed since our last fetch (a 304 to a conditional GET). */
+  public boolean notModified() {
+    return status == 304;
+  }
 }

@@ -30,6 +30,8 @@ public final class JsoupFetcher implements PageFetcher {
   private final HostGate.Sleeper sleeper;
   private final Map<String, Integer> failures = new ConcurrentHashMap<>();
   private final Map<String, Instant> brokenUntil = new ConcurrentHashMap<>();
+  /** ETag and Last-Modified of every page fetched, for conditional GETs on the next crawl. */
+  private final Map<String, String[]> validators = new ConcurrentHashMap<>();
   private final SimpleRobotRulesParser robotsParser = new SimpleRobotRulesParser();
   private final Map<String, BaseRobotRules> robotsByOrigin = new ConcurrentHashMap<>();
 
@@ -110,7 +112,17 @@ public final class JsoupFetcher implements PageFetcher {
     String host = url.getHost() == null ? "" : url.getHost();
     gate.acquire(host, delay);
     try {
-      Connection.Response response = Jsoup.connect(url.toString())
+      Connection connection = Jsoup.connect(url.toString());
+      String[] known = failOnStatus ? validators.get(url.toString()) : null;
+      if (known != null) {
+        if (known[0] != null) {
+          connection.header("If-None-Match", known[0]);
+        }
+        if (known[1] != null) {
+          connection.header("If-Modified-Since", known[1]);
+        }
+      }
+      Connection.Response response = connection
           .userAgent(policy.userAgent())
           .timeout((int) policy.timeout().toMillis())
           .maxBodySize(policy.maxBodyBytes())
@@ -119,9 +131,15 @@ public final class JsoupFetcher implements PageFetcher {
           .ignoreContentType(true)
           .execute();
       int status = response.statusCode();
+      if (status == 304 && known != null) {
+        return new FetchResult(url, url, 304, "", "", false);
+      }
       if (failOnStatus && (status < 200 || status >= 300)) {
         throw new FetchException("HTTP " + status + " for " + url, status, null,
             RetryAfter.parse(response.header("Retry-After"), clock.instant()));
+      }
+      if (failOnStatus && (response.header("ETag") != null || response.header("Last-Modified") != null)) {
+        validators.put(url.toString(), new String[] {response.header("ETag"), response.header("Last-Modified")});
       }
       byte[] bytes = response.bodyAsBytes();
       boolean truncated = bytes.length >= policy.maxBodyBytes();

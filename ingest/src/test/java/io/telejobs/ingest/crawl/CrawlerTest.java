@@ -129,6 +129,40 @@ class CrawlerTest {
   }
 
   @Test
+  void anUnchangedPageCostsA304AndItsPostingsAreStillSeen() throws Exception {
+    byte[] job;
+    try (var in = getClass().getResourceAsStream("/sites/clinic/jobs/telehealth-pm.html")) {
+      job = in.readAllBytes();
+    }
+    byte[] listing = "<html><body><a class='job' href='/etag/job.html'>Telehealth PM</a></body></html>".getBytes();
+    for (String[] page : new String[][] {{"/etag/", "\"list-v1\""}, {"/etag/job.html", "\"job-v1\""}}) {
+      byte[] body = page[0].endsWith("/") ? listing : job;
+      site.on(page[0], ex -> {
+        if (page[1].equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+          FixtureHttpServer.send(ex, 304, null, new byte[0]);
+          return;
+        }
+        ex.getResponseHeaders().set("ETag", page[1]);
+        FixtureHttpServer.send(ex, 200, "text/html; charset=utf-8", body);
+      });
+    }
+    FetchPolicy policy = FetchPolicy.of("telejobs-test/1.0 (+http://localhost/bot)", "telejobs-bot", DELAY,
+        Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000_000);
+    Crawler crawler = new Crawler(new JsoupFetcher(policy, HostGate.system()), new JsonLdExtractor(),
+        new UrlCanonicalizer(), Clock.systemUTC());
+    Source source = Source.listing("etag", List.of(site.uri("/etag/")), "a.job", null, 1, 10);
+
+    crawler.crawl(source, sink, new CrawlReport());
+    CrawlReport second = new CrawlReport();
+    Crawler.Result again = crawler.crawl(source, sink, second);
+
+    assertThat(second.notModified.get()).isEqualTo(2);
+    assertThat(again.seen()).containsExactly("etag:RH-1042");
+    assertThat(site.requests("/etag/job.html")).hasSize(2)
+        .extracting(r -> r.header("If-None-Match")).containsExactly(null, "\"job-v1\"");
+  }
+
+  @Test
   void readsAnAtsBoardApi() throws Exception {
     byte[] body;
     try (var in = getClass().getResourceAsStream("/ats/greenhouse.json")) {

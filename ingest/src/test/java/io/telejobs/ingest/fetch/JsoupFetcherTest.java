@@ -133,6 +133,24 @@ class JsoupFetcherTest {
     assertThat(server.requests("/down")).hasSize(2);
   }
 
+  @Test
+  void robotsCrawlDelayIsKeptWhenLongerThanOurs() throws Exception {
+    server.on("/robots.txt", ex -> FixtureHttpServer.send(ex, 200, "text/plain",
+        "User-agent: *\nCrawl-delay: 1\nDisallow: /private/\n".getBytes()));
+    server.on("/a", ex -> FixtureHttpServer.send(ex, 200, "text/html", "<p>a</p>".getBytes()));
+    server.on("/b", ex -> FixtureHttpServer.send(ex, 200, "text/html", "<p>b</p>".getBytes()));
+    JsoupFetcher f = fetcher(0, 10, Duration.ofSeconds(5), 100_000); // our own delay is zero
+
+    f.fetch(server.uri("/a"));
+    f.fetch(server.uri("/b"));
+    assertThatThrownBy(() -> f.fetch(server.uri("/private/x"))).hasMessageContaining("robots.txt");
+
+    Instant a = server.requests("/a").get(0).at();
+    Instant b = server.requests("/b").get(0).at();
+    assertThat(Duration.between(a, b)).isGreaterThanOrEqualTo(Duration.ofMillis(990));
+    assertThat(server.requests("/private/x")).isEmpty();
+  }
+
   @ParameterizedTest
   @CsvSource({"120, 120", "0, 0", "'Wed, 25 Nov 2026 10:00:30 GMT', 30", "'not a date', -1"})
   void readsRetryAfterAsSecondsOrADate(String header, long seconds) {
