@@ -72,7 +72,96 @@ public final class JsonLdExtractor {
         }
       }
     }
+    if (postings.isEmpty()) {
+      for (Element item : doc.select("[itemscope][itemtype~=(?i)schema.org/JobPosting$]")) {
+        try {
+          postings.add(microdata(item));
+        } catch (RuntimeException e) {
+          problems.add("microdata JobPosting skipped: " + e.getMessage());
+        }
+      }
+    }
     return new Extraction(postings, problems);
+  }
+
+  /** The microdata fallback ({@code itemtype="https://schema.org/JobPosting"}) for pages without JSON-LD. */
+  private static PostingDraft microdata(Element item) {
+    String title = prop(item, "title");
+    if (title == null) {
+      throw new IllegalArgumentException("no title");
+    }
+    Element org = item.selectFirst("[itemprop=hiringOrganization]");
+    String company = org == null ? null : org.hasAttr("itemscope") ? prop(org, "name") : org.text();
+    List<String> locations = new ArrayList<>();
+    Set<String> countries = new LinkedHashSet<>();
+    for (Element place : item.select("[itemprop=jobLocation]")) {
+      List<String> parts = new ArrayList<>();
+      for (String field : List.of("addressLocality", "addressRegion", "addressCountry")) {
+        String v = prop(place, field);
+        if (v != null) {
+          parts.add(v);
+        }
+      }
+      String c = Countries.codeOf(prop(place, "addressCountry"));
+      if (c != null) {
+        countries.add(c);
+      }
+      locations.add(parts.isEmpty() ? place.text() : String.join(", ", parts));
+    }
+    StatedSalary pay = null;
+    Element salary = item.selectFirst("[itemprop=baseSalary]");
+    if (salary != null) {
+      BigDecimal min = decimal(prop(salary, "minValue"));
+      BigDecimal max = decimal(prop(salary, "maxValue"));
+      BigDecimal value = decimal(prop(salary, "value"));
+      String text = min == null && max == null && value == null ? salary.text() : null;
+      if (text != null && text.isBlank()) {
+        text = null;
+      }
+      if (text != null || min != null || max != null || value != null) {
+        pay = new StatedSalary(text, prop(salary, "currency"), min, max, value, upper(prop(salary, "unitText")));
+      }
+    }
+    Element description = item.selectFirst("[itemprop=description]");
+    String type = prop(item, "jobLocationType");
+    WorkMode mode = type != null && type.toUpperCase(Locale.ROOT).contains("TELECOMMUTE") ? WorkMode.REMOTE : WorkMode.UNKNOWN;
+    String employment = prop(item, "employmentType");
+    return new PostingDraft(prop(item, "identifier"), clean(title), company == null ? null : clean(company), locations,
+        List.copyOf(countries), mode, mode == WorkMode.REMOTE ? "microdata jobLocationType=TELECOMMUTE" : null,
+        employment == null ? List.of() : List.of(employment.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_')),
+        pay, description == null ? "" : TextCleaner.clean(description.html()), date(prop(item, "datePosted")),
+        date(prop(item, "validThrough")), prop(item, "url"));
+  }
+
+  /** An itemprop's value: its content, datetime or href attribute, else its text. */
+  private static String prop(Element scope, String name) {
+    Element e = scope.selectFirst("[itemprop=" + name + "]");
+    if (e == null) {
+      return null;
+    }
+    for (String attr : List.of("content", "datetime", "href")) {
+      if (e.hasAttr(attr)) {
+        String v = attr.equals("href") ? e.absUrl("href") : e.attr(attr);
+        return v.isBlank() ? null : v.strip();
+      }
+    }
+    String t = e.text();
+    return t.isBlank() ? null : t.strip();
+  }
+
+  private static BigDecimal decimal(String s) {
+    if (s == null) {
+      return null;
+    }
+    try {
+      return new BigDecimal(s.replaceAll("[,\\s$€£₹]", ""));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static String upper(String s) {
+    return s == null ? null : s.toUpperCase(Locale.ROOT);
   }
 
   static JsonNode read(String raw) throws JsonProcessingException {

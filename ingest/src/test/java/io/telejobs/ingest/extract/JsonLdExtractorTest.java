@@ -84,6 +84,23 @@ class JsonLdExtractorTest {
     });
   }
 
+  @Test
+  void fallsBackToMicrodataWhenThereIsNoJsonLd() throws IOException {
+    Extraction e = fixture("microdata.html");
+
+    assertThat(e.postings()).singleElement().satisfies(p -> {
+      assertThat(p.title()).isEqualTo("Telehealth Operations Manager");
+      assertThat(p.externalId()).isEqualTo("RH-5001");
+      assertThat(p.company()).isEqualTo("Riverside Health");
+      assertThat(p.locations()).containsExactly("Toledo, OH, US");
+      assertThat(p.countries()).containsExactly("US");
+      assertThat(p.salary().min()).isEqualByComparingTo("92000");
+      assertThat(p.salary().unit()).isEqualTo("YEAR");
+      assertThat(p.datePosted()).isEqualTo(LocalDate.of(2026, 11, 19));
+      assertThat(p.description()).isEqualTo("Run day-to-day telehealth operations.");
+    });
+  }
+
   @Nested
   class PagesWithoutPostings {
     @ParameterizedTest
