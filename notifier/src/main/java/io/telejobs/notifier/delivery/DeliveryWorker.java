@@ -4,15 +4,11 @@ import io.telejobs.contracts.Alert;
 import io.telejobs.contracts.DeadLetters;
 import io.telejobs.contracts.DeliveryRecord;
 import io.telejobs.contracts.Topics;
-import io.telejobs.contracts.TopicReplay;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -286,14 +282,7 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
 
   /** Sends and waits for the acknowledgement: an outcome is recorded before the offset is committed. */
   private static void send(KafkaProducer<byte[], byte[]> producer, ProducerRecord<byte[], byte[]> record) {
-    try {
-      producer.send(record).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while recording a delivery", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot record delivery on " + record.topic() + ": " + e.getCause(), e.getCause());
-    }
+    Records.sendAndWait(producer, record);
   }
 
   /** Stops polling, finishes the alert in hand, and commits. */

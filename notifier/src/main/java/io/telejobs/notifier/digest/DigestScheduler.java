@@ -197,14 +197,7 @@ public final class DigestScheduler implements Runnable, AutoCloseable {
   }
 
   private static void send(KafkaProducer<byte[], byte[]> out, ProducerRecord<byte[], byte[]> r) {
-    try {
-      out.send(r).get(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      throw new IllegalStateException("cannot write " + r.topic() + ": " + e.getMessage(), e);
-    }
+    io.telejobs.notifier.delivery.Records.sendAndWait(out, r);
   }
 
   @Override

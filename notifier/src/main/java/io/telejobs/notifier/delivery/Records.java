@@ -1,0 +1,24 @@
+package io.telejobs.notifier.delivery;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** Writes a record and waits for the broker: an outcome is on the log before anything that depends on it. */
+public final class Records {
+  private Records() {}
+
+  public static void sendAndWait(KafkaProducer<byte[], byte[]> producer, ProducerRecord<byte[], byte[]> record) {
+    try {
+      producer.send(record).get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing to " + record.topic(), e);
+    } catch (ExecutionException | TimeoutException e) {
+      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+      throw new IllegalStateException("cannot write to " + record.topic() + ": " + cause, cause);
+    }
+  }
+}
