@@ -108,7 +108,13 @@ class MatcherIT {
       assertThat(afterFirst).as("stopped in the middle").isLessThan(expected.size());
 
       try (MatcherService second = startMatcher(env)) {
-        List<ConsumerRecord<String, MatchedJob>> all = out.pollUntil(r -> r.size() >= expected.size(), Duration.ofSeconds(120));
+        List<ConsumerRecord<String, MatchedJob>> all;
+        try {
+          all = out.pollUntil(r -> r.size() >= expected.size(), Duration.ofSeconds(240));
+        } catch (AssertionError e) {
+          Set<String> seen = out.poll().stream().map(ConsumerRecord::key).collect(Collectors.toSet());
+          throw new AssertionError("missing after restart: " + expected.stream().filter(k -> !seen.contains(k)).toList(), e);
+        }
         ConsumerLag.awaitCaughtUp(props, "matcher-it", Topics.POSTINGS.name(), Duration.ofSeconds(60));
         all = out.drainFor(Duration.ofSeconds(1));
         Map<String, Long> perKey = all.stream().collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));

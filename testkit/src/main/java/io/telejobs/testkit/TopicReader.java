@@ -47,7 +47,8 @@ public final class TopicReader<K, V> implements AutoCloseable {
     while (!done.test(now)) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("condition not met within " + timeout + "; saw " + now.size()
-            + " records: " + now.stream().map(r -> r.key() + "=" + r.value()).toList());
+            + " records, the last ones: " + now.subList(Math.max(0, now.size() - 10), now.size()).stream()
+                .map(r -> r.key() + "@" + r.partition() + ":" + r.offset()).toList());
       }
       now = poll();
     }
