@@ -77,6 +77,37 @@ class DeliveryCrashIT {
         Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), s -> false);
   }
 
+  @org.junit.jupiter.api.Test
+  void aJobThatClosedBeforeDeliveryIsNotSent() throws Exception {
+    String subId = "closed-before";
+    MatchedJob job = Fixtures.telehealthJob("job-closed-before-delivery");
+    Alert alert = new Alert(Alert.SCHEMA_VERSION, Alert.idFor(subId, job.jobId()),
+        Fixtures.subscription(subId, subId + "@example.com", Criteria.any()), job, Fixtures.AT);
+    try (KafkaProducer<String, Alert> alerts = new KafkaProducer<>(kafka.clientProperties(), Serdes.String().serializer(),
+        Topics.ALERTS.valueSerde().serializer());
+        KafkaProducer<String, MatchedJob> jobs = new KafkaProducer<>(kafka.clientProperties(), Serdes.String().serializer(),
+            Topics.MATCHED.valueSerde().serializer())) {
+      jobs.send(new ProducerRecord<>(Topics.MATCHED.name(), job.jobId(), job)).get();
+      alerts.send(new ProducerRecord<>(Topics.ALERTS.name(), subId, alert)).get();
+      jobs.send(new ProducerRecord<>(Topics.MATCHED.name(), job.jobId(), null)).get(); // closes before delivery
+    }
+    String group = "delivery-closed";
+    DeliveryWorker worker = worker(group);
+    Thread t = new Thread(worker, "worker-closed");
+    t.start();
+    try (TopicReader<String, DeliveryRecord> log = new TopicReader<>(kafka.clientProperties(), Topics.DELIVERIES.name(),
+        Serdes.String(), Topics.DELIVERIES.valueSerde())) {
+      io.telejobs.testkit.ConsumerLag.awaitCaughtUp(kafka.clientProperties(), group, Topics.ALERTS.name(), Duration.ofSeconds(60));
+      var outcomes = log.drainFor(Duration.ofSeconds(1)).stream().filter(r -> r.key().equals(alert.alertId()))
+          .map(r -> r.value().outcome()).toList();
+      assertThat(outcomes).containsExactly(DeliveryRecord.Outcome.CANCELLED);
+    } finally {
+      worker.close();
+      t.join(30_000);
+    }
+    assertThat(mailWithId("<" + alert.alertId() + "@alerts.telejobs>")).isEmpty();
+  }
+
   private static List<MimeMessage> mailWithId(String messageId) {
     return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
       try {

@@ -62,6 +62,7 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
   private final CurrentSubscriptions current;
   private volatile DeliveryObserver observer = DeliveryObserver.NONE;
   private volatile DeliveredSet delivered;
+  private volatile ClosedJobs closedJobs;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile KafkaConsumer<String, byte[]> consumer;
   private volatile boolean running = true;
@@ -146,9 +147,12 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
     cp.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "50");
     try (KafkaProducer<byte[], byte[]> log = new KafkaProducer<>(pp, new ByteArraySerializer(), new ByteArraySerializer());
         DeliveredSet deliveredSet = new DeliveredSet(kafka);
+        ClosedJobs closedJobs = new ClosedJobs(kafka);
         KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(cp, new StringDeserializer(), new ByteArrayDeserializer())) {
       this.consumer = c;
       this.delivered = deliveredSet;
+      this.closedJobs = closedJobs;
+      closedJobs.catchUp();
       long n = deliveredSet.catchUp();
       LOG.info("delivered-set restored from {} ({} records): {} deliveries", Topics.DELIVERIES.name(), n,
           deliveredSet.size());
@@ -160,6 +164,7 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
           continue;
         }
         deliveredSet.catchUp(); // what other instances delivered, e.g. before a rebalance gave us their partitions
+        closedJobs.catchUp(); // jobs that closed since the alerts were decided
         for (ConsumerRecord<String, byte[]> r : batch) {
           handle(r, log);
         }
@@ -196,6 +201,13 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
       cancelled.incrementAndGet();
       for (DeliveryRecord.Channel channel : channels(alert)) {
         record(log, alert, channel, DeliveryRecord.Outcome.CANCELLED, 0, "subscription deleted, paused or unconfirmed");
+      }
+      return;
+    }
+    if (closedJobs.isClosed(alert.job().jobId())) {
+      cancelled.incrementAndGet();
+      for (DeliveryRecord.Channel channel : channels(alert)) {
+        record(log, alert, channel, DeliveryRecord.Outcome.CANCELLED, 0, "job closed before delivery");
       }
       return;
     }
