@@ -158,20 +158,34 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
           deliveredSet.size());
       c.subscribe(List.of(Topics.ALERTS.name()));
       ready.countDown();
+      java.util.Map<org.apache.kafka.common.TopicPartition, Long> committed = new java.util.HashMap<>();
       while (running) {
         ConsumerRecords<String, byte[]> batch = c.poll(Duration.ofMillis(500));
-        if (batch.isEmpty()) {
+        if (!batch.isEmpty()) {
+          deliveredSet.catchUp(); // what other instances delivered, e.g. before a rebalance gave us their partitions
+          closedJobs.catchUp(); // jobs that closed since the alerts were decided
+          for (ConsumerRecord<String, byte[]> r : batch) {
+            handle(r, log);
+          }
+        }
+        // commit whenever the position moved, also past transaction markers that come without records
+        java.util.Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> moved =
+            new java.util.HashMap<>();
+        for (org.apache.kafka.common.TopicPartition tp : c.assignment()) {
+          long position = c.position(tp);
+          if (!Long.valueOf(position).equals(committed.get(tp))) {
+            moved.put(tp, new org.apache.kafka.clients.consumer.OffsetAndMetadata(position));
+          }
+        }
+        if (moved.isEmpty()) {
           continue;
         }
-        deliveredSet.catchUp(); // what other instances delivered, e.g. before a rebalance gave us their partitions
-        closedJobs.catchUp(); // jobs that closed since the alerts were decided
-        for (ConsumerRecord<String, byte[]> r : batch) {
-          handle(r, log);
-        }
         try {
-          c.commitSync();
+          c.commitSync(moved);
+          moved.forEach((tp, o) -> committed.put(tp, o.offset()));
         } catch (org.apache.kafka.clients.consumer.CommitFailedException
             | org.apache.kafka.common.errors.RebalanceInProgressException e) {
+          committed.clear();
           LOG.warn("commit after a rebalance failed ({}); the new owner re-reads and skips what was delivered", e.getMessage());
         }
       }
