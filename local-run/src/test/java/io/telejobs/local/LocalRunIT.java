@@ -1,0 +1,45 @@
+package io.telejobs.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's first command, as a user runs it: {@code LocalRunApp} in its own JVM on the module's
+ * runtime classpath (not the test classpath), with a fresh folder. It must exit 0, print the summary and
+ * leave the alerts in the mailbox.
+ */
+class LocalRunIT {
+  @Test
+  void theLocalRunDeliversTheDemoAlertsToTheMailbox(@TempDir Path dir) throws Exception {
+    String runtime = Files.readString(Path.of("target/runtime-classpath.txt"), StandardCharsets.UTF_8).strip();
+    String classpath = Path.of("target/classes").toAbsolutePath() + File.pathSeparator + runtime;
+    Path folder = dir.resolve("run");
+    ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", classpath, LocalRunApp.class.getName()));
+    pb.environment().put("APP_LOCAL_DIR", folder.toString());
+    pb.redirectErrorStream(true);
+    Path output = dir.resolve("output.txt");
+    pb.redirectOutput(output.toFile());
+    Process p = pb.start();
+    boolean finished = p.waitFor(3, TimeUnit.MINUTES);
+    if (!finished) {
+      p.destroyForcibly();
+    }
+    String out = Files.readString(output, StandardCharsets.UTF_8);
+    assertThat(finished).as("the local run exits by itself").isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    assertThat(out).contains("telejobs local run: summary").contains("emails delivered ..... 5");
+    try (var mails = Files.list(folder.resolve("mailbox"))) {
+      assertThat(mails.filter(f -> f.toString().endsWith(".eml")).count()).isEqualTo(5);
+    }
+    assertThat(folder.resolve("mailbox/index.html")).content().contains("New job: Senior Telehealth Project Manager");
+  }
+}
