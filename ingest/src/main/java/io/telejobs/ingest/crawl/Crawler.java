@@ -65,10 +65,41 @@ public final class Crawler {
 
   /** Crawls {@code source} once. */
   public Result crawl(Source source, PostingSink sink, CrawlReport report) throws InterruptedException {
-    if (!source.type().equals("listing")) {
-      return crawlBoard(source, sink, report);
+    return switch (source.type()) {
+      case "listing" -> crawlListing(source, sink, report);
+      case "feed" -> crawlFeeds(source, sink, report);
+      default -> crawlBoard(source, sink, report);
+    };
+  }
+
+  /** Reads RSS/Atom feeds: every item is a posting. */
+  private Result crawlFeeds(Source source, PostingSink sink, CrawlReport report) throws InterruptedException {
+    java.util.Set<String> seen = new HashSet<>();
+    boolean complete = true;
+    for (URI feed : source.seeds()) {
+      FetchResult result;
+      try {
+        result = fetcher.fetch(feed);
+      } catch (FetchException e) {
+        fail(sink, report, source, feed.toString(), IngestError.Stage.FETCH, e.getMessage());
+        complete = false;
+        continue;
+      }
+      report.pagesFetched.incrementAndGet();
+      Instant fetchedAt = clock.instant();
+      Extraction extraction = io.telejobs.ingest.extract.FeedExtractor.parse(result.body(), source.company());
+      for (String problem : extraction.problems()) {
+        fail(sink, report, source, feed.toString(), IngestError.Stage.EXTRACT, problem);
+        complete &= !problem.startsWith("not an RSS");
+      }
+      for (PostingDraft draft : extraction.postings()) {
+        JobPosting posting = factory.complete(draft, source.name(), draft.url() != null ? draft.url() : feed.toString(), fetchedAt);
+        report.postingsFound.incrementAndGet();
+        seen.add(posting.id());
+        sink.posting(posting);
+      }
     }
-    return crawlListing(source, sink, report);
+    return new Result(seen, complete);
   }
 
   /** Reads an ATS board API: one request, every open job. */

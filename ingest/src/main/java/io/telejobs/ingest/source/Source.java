@@ -63,15 +63,15 @@ public record Source(
           "source name must be lower-case letters, digits, '.', '_' or '-' (was '" + name + "')");
     }
     type = type == null ? "listing" : type.toLowerCase(Locale.ROOT);
-    if (!List.of("listing", "greenhouse", "lever", "ashby").contains(type)) {
+    if (!List.of("listing", "feed", "greenhouse", "lever", "ashby").contains(type)) {
       throw new IllegalArgumentException("source " + name + ": unknown type '" + type
-          + "' (listing, greenhouse, lever or ashby)");
+          + "' (listing, feed, greenhouse, lever or ashby)");
     }
     seeds = seeds == null ? List.of() : seeds;
-    if (type.equals("listing") && seeds.isEmpty()) {
+    if ((type.equals("listing") || type.equals("feed")) && seeds.isEmpty()) {
       throw new IllegalArgumentException("source " + name + ": at least one seed URL is required");
     }
-    if (!type.equals("listing") && (board == null || !board.matches("[A-Za-z0-9._-]{1,100}"))) {
+    if (!type.equals("listing") && !type.equals("feed") && (board == null || !board.matches("[A-Za-z0-9._-]{1,100}"))) {
       throw new IllegalArgumentException("source " + name + ": a " + type + " source needs its board name (letters, digits, '.', '_', '-')");
     }
     for (URI seed : seeds) {

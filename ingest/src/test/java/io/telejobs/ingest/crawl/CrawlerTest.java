@@ -163,6 +163,27 @@ class CrawlerTest {
   }
 
   @Test
+  void readsAnRssFeedSource() throws Exception {
+    byte[] body;
+    try (var in = getClass().getResourceAsStream("/feeds/jobs.rss")) {
+      body = in.readAllBytes();
+    }
+    site.on("/jobs.rss", ex -> FixtureHttpServer.send(ex, 200, "application/rss+xml", body));
+    FetchPolicy policy = FetchPolicy.of("telejobs-test/1.0 (+http://localhost/bot)", "telejobs-bot", DELAY,
+        Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000_000);
+    Crawler crawler = new Crawler(new JsoupFetcher(policy, HostGate.system()), new JsonLdExtractor(),
+        new UrlCanonicalizer(), Clock.systemUTC());
+    Source feed = new Source("carebridge-rss", "feed", List.of(site.uri("/jobs.rss")), null, null, 0, 0, null, null, null);
+
+    Crawler.Result result = crawler.crawl(feed, sink, new CrawlReport());
+
+    assertThat(postings).extracting(JobPosting::id).containsExactly("carebridge-rss:CB-881");
+    assertThat(postings.get(0).applyUrl()).isEqualTo("https://careers.carebridge.example/jobs/881");
+    assertThat(result.complete()).isTrue();
+    assertThat(errors).singleElement().extracting(IngestError::reason).asString().contains("no title");
+  }
+
+  @Test
   void readsAnAtsBoardApi() throws Exception {
     byte[] body;
     try (var in = getClass().getResourceAsStream("/ats/greenhouse.json")) {
