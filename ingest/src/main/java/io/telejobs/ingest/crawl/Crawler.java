@@ -68,6 +68,7 @@ public final class Crawler {
     return switch (source.type()) {
       case "listing" -> crawlListing(source, sink, report);
       case "feed" -> crawlFeeds(source, sink, report);
+      case "sitemap" -> crawlSitemaps(source, sink, report);
       default -> crawlBoard(source, sink, report);
     };
   }
@@ -132,11 +133,56 @@ public final class Crawler {
   }
 
   private Result crawlListing(Source source, PostingSink sink, CrawlReport report) throws InterruptedException {
+    return crawlPages(source, source.seeds(), source.maxDepth(), sink, report, true);
+  }
+
+  /**
+   * Reads sitemaps (and sitemap indexes) with crawler-commons, keeps the URLs that match the source's
+   * {@code urlPattern}, and reads those pages as posting pages, following no further links.
+   */
+  private Result crawlSitemaps(Source source, PostingSink sink, CrawlReport report) throws InterruptedException {
+    crawlercommons.sitemaps.SiteMapParser parser = new crawlercommons.sitemaps.SiteMapParser(false);
+    java.util.regex.Pattern wanted = java.util.regex.Pattern.compile(source.urlPattern() == null ? ".*" : source.urlPattern());
+    Deque<URI> sitemaps = new ArrayDeque<>(source.seeds());
+    List<URI> pages = new java.util.ArrayList<>();
+    boolean complete = true;
+    int read = 0;
+    while (!sitemaps.isEmpty() && read < 50 && pages.size() < source.maxPages()) {
+      URI sitemap = sitemaps.poll();
+      read++;
+      try {
+        FetchResult r = fetcher.fetch(sitemap);
+        report.pagesFetched.incrementAndGet();
+        crawlercommons.sitemaps.AbstractSiteMap map = parser.parseSiteMap(
+            r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), sitemap.toURL());
+        if (map instanceof crawlercommons.sitemaps.SiteMapIndex index) {
+          index.getSitemaps().forEach(m -> sitemaps.add(URI.create(m.getUrl().toString())));
+        } else if (map instanceof crawlercommons.sitemaps.SiteMap list) {
+          for (crawlercommons.sitemaps.SiteMapURL u : list.getSiteMapUrls()) {
+            if (wanted.matcher(u.getUrl().toString()).find() && pages.size() < source.maxPages()) {
+              pages.add(URI.create(u.getUrl().toString()));
+            }
+          }
+        }
+      } catch (FetchException e) {
+        fail(sink, report, source, sitemap.toString(), IngestError.Stage.FETCH, e.getMessage());
+        complete = false;
+      } catch (crawlercommons.sitemaps.UnknownFormatException | java.io.IOException | RuntimeException e) {
+        fail(sink, report, source, sitemap.toString(), IngestError.Stage.PARSE, "sitemap: " + e.getMessage());
+        complete = false;
+      }
+    }
+    Result result = crawlPages(source, pages, 0, sink, report, false);
+    return new Result(result.seen(), complete && result.complete());
+  }
+
+  private Result crawlPages(Source source, List<URI> start, int maxDepth, PostingSink sink, CrawlReport report,
+      boolean startPagesAreListings) throws InterruptedException {
     java.util.Set<String> seenIds = new HashSet<>();
     boolean complete = true;
     Deque<Page> queue = new ArrayDeque<>();
     Set<String> seen = new HashSet<>();
-    for (URI seed : source.seeds()) {
+    for (URI seed : start) {
       String c = canonicalizer.canonical(seed.toString());
       if (c != null && seen.add(c)) {
         queue.add(new Page(c, 0));
@@ -151,7 +197,7 @@ public final class Crawler {
         result = fetcher.fetch(URI.create(page.url()));
       } catch (FetchException e) {
         fail(sink, report, source, page.url(), IngestError.Stage.FETCH, e.getMessage());
-        if (page.depth() == 0) {
+        if (page.depth() == 0 && startPagesAreListings) {
           complete = false; // a listing page failed: what it lists is unknown, not gone
         }
         continue;
@@ -190,10 +236,12 @@ public final class Crawler {
         seenIds.add(posting.id());
         sink.posting(posting);
       }
-      if (page.depth() < source.maxDepth()) {
+      if (page.depth() < maxDepth) {
         enqueue(memo.links(), page.depth() + 1, queue, seen);
       }
-      enqueue(memo.next(), page.depth(), queue, seen);
+      if (startPagesAreListings) {
+        enqueue(memo.next(), page.depth(), queue, seen);
+      }
     }
     if (!queue.isEmpty()) {
       complete = false;

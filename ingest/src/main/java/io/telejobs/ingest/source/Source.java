@@ -17,6 +17,7 @@ import java.util.Locale;
  * @param board the board's name on its ATS: Greenhouse board token, Lever company, Ashby organisation
  * @param company the hiring company's name, for ATS answers that do not carry it
  * @param apiBase the ATS API's base URL; null for the public one
+ * @param urlPattern for sitemaps: a regular expression the posting URLs must contain a match of
  */
 public record Source(
     String name,
@@ -28,7 +29,8 @@ public record Source(
     int maxPages,
     String board,
     String company,
-    URI apiBase) {
+    URI apiBase,
+    String urlPattern) {
 
   public static final int DEFAULT_MAX_DEPTH = 2;
   public static final int DEFAULT_MAX_PAGES = 200;
@@ -36,7 +38,7 @@ public record Source(
   /** A listing source: seed pages whose links lead to posting pages. */
   public static Source listing(String name, List<URI> seeds, String linkSelector, String nextSelector, int maxDepth,
       int maxPages) {
-    return new Source(name, "listing", seeds, linkSelector, nextSelector, maxDepth, maxPages, null, null, null);
+    return new Source(name, "listing", seeds, linkSelector, nextSelector, maxDepth, maxPages, null, null, null, null);
   }
 
   /** The board API URL of an ATS source. */
@@ -63,15 +65,19 @@ public record Source(
           "source name must be lower-case letters, digits, '.', '_' or '-' (was '" + name + "')");
     }
     type = type == null ? "listing" : type.toLowerCase(Locale.ROOT);
-    if (!List.of("listing", "feed", "greenhouse", "lever", "ashby").contains(type)) {
+    if (!List.of("listing", "feed", "sitemap", "greenhouse", "lever", "ashby").contains(type)) {
       throw new IllegalArgumentException("source " + name + ": unknown type '" + type
-          + "' (listing, feed, greenhouse, lever or ashby)");
+          + "' (listing, feed, sitemap, greenhouse, lever or ashby)");
     }
     seeds = seeds == null ? List.of() : seeds;
-    if ((type.equals("listing") || type.equals("feed")) && seeds.isEmpty()) {
+    boolean crawled = type.equals("listing") || type.equals("feed") || type.equals("sitemap");
+    if (crawled && seeds.isEmpty()) {
       throw new IllegalArgumentException("source " + name + ": at least one seed URL is required");
     }
-    if (!type.equals("listing") && !type.equals("feed") && (board == null || !board.matches("[A-Za-z0-9._-]{1,100}"))) {
+    if (urlPattern != null) {
+      java.util.regex.Pattern.compile(urlPattern); // fails with the position of the mistake
+    }
+    if (!crawled && (board == null || !board.matches("[A-Za-z0-9._-]{1,100}"))) {
       throw new IllegalArgumentException("source " + name + ": a " + type + " source needs its board name (letters, digits, '.', '_', '-')");
     }
     for (URI seed : seeds) {

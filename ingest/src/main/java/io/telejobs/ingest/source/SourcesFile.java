@@ -68,7 +68,7 @@ public final class SourcesFile {
         String apiBase = text(s, "apiBase");
         Source source = new Source(text(s, "name"), text(s, "type"), seeds, text(s, "linkSelector"),
             text(s, "nextSelector"), s.path("maxDepth").asInt(0), s.path("maxPages").asInt(0), text(s, "board"),
-            text(s, "company"), apiBase == null ? null : URI.create(apiBase));
+            text(s, "company"), apiBase == null ? null : URI.create(apiBase), text(s, "urlPattern"));
         if (!names.add(source.name())) {
           throw new IllegalArgumentException("duplicate source name '" + source.name() + "'");
         }

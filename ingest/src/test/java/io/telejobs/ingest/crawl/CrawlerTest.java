@@ -163,6 +163,33 @@ class CrawlerTest {
   }
 
   @Test
+  void readsASitemapIndexAndOnlyTheUrlsThatMatch() throws Exception {
+    String base = site.baseUrl();
+    site.on("/sitemap_index.xml", ex -> FixtureHttpServer.send(ex, 200, "application/xml", (
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+            + "<sitemap><loc>" + base + "/sitemap-jobs.xml</loc></sitemap></sitemapindex>").getBytes()));
+    site.on("/sitemap-jobs.xml", ex -> FixtureHttpServer.send(ex, 200, "application/xml", (
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+            + "<url><loc>" + base + "/jobs/telehealth-pm.html</loc></url>"
+            + "<url><loc>" + base + "/jobs/graph.html</loc></url>"
+            + "<url><loc>" + base + "/about-us.html</loc></url></urlset>").getBytes()));
+    FetchPolicy policy = FetchPolicy.of("telejobs-test/1.0 (+http://localhost/bot)", "telejobs-bot", DELAY,
+        Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000_000);
+    Crawler crawler = new Crawler(new JsoupFetcher(policy, HostGate.system()), new JsonLdExtractor(),
+        new UrlCanonicalizer(), Clock.systemUTC());
+    Source sitemaps = new Source("clinic-sitemap", "sitemap", List.of(site.uri("/sitemap_index.xml")), null, null, 0, 0,
+        null, null, null, "/jobs/");
+
+    Crawler.Result result = crawler.crawl(sitemaps, sink, new CrawlReport());
+
+    assertThat(postings).extracting(JobPosting::title).containsExactlyInAnyOrder(
+        "Telehealth Project Manager", "Virtual Care Program Manager", "Telehealth Coordinator");
+    assertThat(site.requests("/about-us.html")).as("filtered out by urlPattern").isEmpty();
+    assertThat(site.requests("/")).as("posting pages only: no link following").isEmpty();
+    assertThat(result.complete()).isTrue();
+  }
+
+  @Test
   void readsAnRssFeedSource() throws Exception {
     byte[] body;
     try (var in = getClass().getResourceAsStream("/feeds/jobs.rss")) {
@@ -173,7 +200,7 @@ class CrawlerTest {
         Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000_000);
     Crawler crawler = new Crawler(new JsoupFetcher(policy, HostGate.system()), new JsonLdExtractor(),
         new UrlCanonicalizer(), Clock.systemUTC());
-    Source feed = new Source("carebridge-rss", "feed", List.of(site.uri("/jobs.rss")), null, null, 0, 0, null, null, null);
+    Source feed = new Source("carebridge-rss", "feed", List.of(site.uri("/jobs.rss")), null, null, 0, 0, null, null, null, null);
 
     Crawler.Result result = crawler.crawl(feed, sink, new CrawlReport());
 
@@ -195,7 +222,7 @@ class CrawlerTest {
     Crawler crawler = new Crawler(new JsoupFetcher(policy, HostGate.system()), new JsonLdExtractor(),
         new UrlCanonicalizer(), Clock.systemUTC());
     Source board = new Source("acme-greenhouse", "greenhouse", null, null, null, 0, 0, "acmehealth", "Acme Health",
-        java.net.URI.create(site.baseUrl()));
+        java.net.URI.create(site.baseUrl()), null);
 
     Crawler.Result result = crawler.crawl(board, sink, new CrawlReport());
 
