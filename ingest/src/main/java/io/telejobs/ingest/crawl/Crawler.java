@@ -223,6 +223,9 @@ public final class Crawler {
           continue;
         }
         Extraction extraction = extractor.parse(doc);
+        if (extraction.postings().isEmpty() && !source.selectors().isEmpty() && page.depth() > 0) {
+          extraction = io.telejobs.ingest.extract.SelectorExtractor.parse(doc, source.selectors(), source.company());
+        }
         for (String problem : extraction.problems()) {
           fail(sink, report, source, pageUrl, IngestError.Stage.EXTRACT, problem);
         }

@@ -18,6 +18,8 @@ import java.util.Locale;
  * @param company the hiring company's name, for ATS answers that do not carry it
  * @param apiBase the ATS API's base URL; null for the public one
  * @param urlPattern for sitemaps: a regular expression the posting URLs must contain a match of
+ * @param selectors for pages without structured data: CSS selectors of title, company, location,
+ *     salary and description
  */
 public record Source(
     String name,
@@ -30,7 +32,8 @@ public record Source(
     String board,
     String company,
     URI apiBase,
-    String urlPattern) {
+    String urlPattern,
+    java.util.Map<String, String> selectors) {
 
   public static final int DEFAULT_MAX_DEPTH = 2;
   public static final int DEFAULT_MAX_PAGES = 200;
@@ -38,7 +41,8 @@ public record Source(
   /** A listing source: seed pages whose links lead to posting pages. */
   public static Source listing(String name, List<URI> seeds, String linkSelector, String nextSelector, int maxDepth,
       int maxPages) {
-    return new Source(name, "listing", seeds, linkSelector, nextSelector, maxDepth, maxPages, null, null, null, null);
+    return new Source(name, "listing", seeds, linkSelector, nextSelector, maxDepth, maxPages, null, null, null, null,
+        null);
   }
 
   /** The board API URL of an ATS source. */
@@ -73,6 +77,17 @@ public record Source(
     boolean crawled = type.equals("listing") || type.equals("feed") || type.equals("sitemap");
     if (crawled && seeds.isEmpty()) {
       throw new IllegalArgumentException("source " + name + ": at least one seed URL is required");
+    }
+    selectors = selectors == null ? java.util.Map.of() : java.util.Map.copyOf(selectors);
+    for (String field : selectors.keySet()) {
+      if (!io.telejobs.ingest.extract.SelectorExtractor.FIELDS.contains(field)) {
+        throw new IllegalArgumentException("source " + name + ": unknown selector '" + field + "' (use "
+            + io.telejobs.ingest.extract.SelectorExtractor.FIELDS + ")");
+      }
+      org.jsoup.select.QueryParser.parse(selectors.get(field)); // fails on a broken CSS selector
+    }
+    if (!selectors.isEmpty() && !selectors.containsKey("title")) {
+      throw new IllegalArgumentException("source " + name + ": selectors need at least \"title\"");
     }
     if (urlPattern != null) {
       java.util.regex.Pattern.compile(urlPattern); // fails with the position of the mistake

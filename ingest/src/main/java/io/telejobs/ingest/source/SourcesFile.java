@@ -68,7 +68,8 @@ public final class SourcesFile {
         String apiBase = text(s, "apiBase");
         Source source = new Source(text(s, "name"), text(s, "type"), seeds, text(s, "linkSelector"),
             text(s, "nextSelector"), s.path("maxDepth").asInt(0), s.path("maxPages").asInt(0), text(s, "board"),
-            text(s, "company"), apiBase == null ? null : URI.create(apiBase), text(s, "urlPattern"));
+            text(s, "company"), apiBase == null ? null : URI.create(apiBase), text(s, "urlPattern"),
+            selectors(s.get("selectors")));
         if (!names.add(source.name())) {
           throw new IllegalArgumentException("duplicate source name '" + source.name() + "'");
         }
@@ -106,6 +107,14 @@ public final class SourcesFile {
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  private static Map<String, String> selectors(JsonNode n) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    if (n != null && n.isObject()) {
+      n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    }
+    return out;
   }
 
   private static String text(JsonNode n, String field) {

@@ -178,7 +178,7 @@ class CrawlerTest {
     Crawler crawler = new Crawler(new JsoupFetcher(policy, HostGate.system()), new JsonLdExtractor(),
         new UrlCanonicalizer(), Clock.systemUTC());
     Source sitemaps = new Source("clinic-sitemap", "sitemap", List.of(site.uri("/sitemap_index.xml")), null, null, 0, 0,
-        null, null, null, "/jobs/");
+        null, null, null, "/jobs/", null);
 
     Crawler.Result result = crawler.crawl(sitemaps, sink, new CrawlReport());
 
@@ -187,6 +187,34 @@ class CrawlerTest {
     assertThat(site.requests("/about-us.html")).as("filtered out by urlPattern").isEmpty();
     assertThat(site.requests("/")).as("posting pages only: no link following").isEmpty();
     assertThat(result.complete()).isTrue();
+  }
+
+  @Test
+  void readsPagesWithoutStructuredDataWithTheSourcesSelectors() throws Exception {
+    site.on("/plain/", ex -> FixtureHttpServer.send(ex, 200, "text/html",
+        "<ul><li><a class='opening' href='/plain/job-7'>Telehealth PM</a></li></ul>".getBytes()));
+    site.on("/plain/job-7", ex -> FixtureHttpServer.send(ex, 200, "text/html; charset=utf-8", ("<html><body>"
+        + "<h1 class='job-title'>Telehealth Project Manager</h1><span class='where'>Remote, US</span>"
+        + "<p class='pay'>$110,000 - $125,000 a year</p><div class='body'><p>Lead the roll-out.</p><script>x()</script></div>"
+        + "</body></html>").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    FetchPolicy policy = FetchPolicy.of("telejobs-test/1.0 (+http://localhost/bot)", "telejobs-bot", DELAY,
+        Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000_000);
+    Crawler crawler = new Crawler(new JsoupFetcher(policy, HostGate.system()), new JsonLdExtractor(),
+        new UrlCanonicalizer(), Clock.systemUTC());
+    Source plain = new Source("plain-site", "listing", List.of(site.uri("/plain/")), "a.opening", null, 1, 10, null,
+        "Plain Clinic", null, null, java.util.Map.of("title", "h1.job-title", "location", ".where", "salary", ".pay",
+            "description", "div.body"));
+
+    crawler.crawl(plain, sink, new CrawlReport());
+
+    assertThat(postings).singleElement().satisfies(p -> {
+      assertThat(p.title()).isEqualTo("Telehealth Project Manager");
+      assertThat(p.company()).isEqualTo("Plain Clinic");
+      assertThat(p.locations()).containsExactly("Remote, US");
+      assertThat(p.salary().text()).isEqualTo("$110,000 - $125,000 a year");
+      assertThat(p.description()).isEqualTo("Lead the roll-out.");
+      assertThat(p.id()).isEqualTo("plain-site:" + site.baseUrl() + "/plain/job-7");
+    });
   }
 
   @Test
@@ -200,7 +228,7 @@ class CrawlerTest {
         Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000_000);
     Crawler crawler = new Crawler(new JsoupFetcher(policy, HostGate.system()), new JsonLdExtractor(),
         new UrlCanonicalizer(), Clock.systemUTC());
-    Source feed = new Source("carebridge-rss", "feed", List.of(site.uri("/jobs.rss")), null, null, 0, 0, null, null, null, null);
+    Source feed = new Source("carebridge-rss", "feed", List.of(site.uri("/jobs.rss")), null, null, 0, 0, null, null, null, null, null);
 
     Crawler.Result result = crawler.crawl(feed, sink, new CrawlReport());
 
@@ -222,7 +250,7 @@ class CrawlerTest {
     Crawler crawler = new Crawler(new JsoupFetcher(policy, HostGate.system()), new JsonLdExtractor(),
         new UrlCanonicalizer(), Clock.systemUTC());
     Source board = new Source("acme-greenhouse", "greenhouse", null, null, null, 0, 0, "acmehealth", "Acme Health",
-        java.net.URI.create(site.baseUrl()), null);
+        java.net.URI.create(site.baseUrl()), null, null);
 
     Crawler.Result result = crawler.crawl(board, sink, new CrawlReport());
 

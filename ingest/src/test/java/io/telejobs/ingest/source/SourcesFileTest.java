@@ -35,6 +35,8 @@ class SourcesFileTest {
       "{\"sources\": [{\"name\": \"X Y\", \"seeds\": [\"http://a\"]}]}                      | source name",
       "{\"sources\": [{\"name\": \"x\", \"seeds\": [\"${NOPE}\"]}]}                         | NOPE",
       "{\"sources\": []}                                                                   | non-empty",
+      "{\"sources\": [{\"name\": \"x\", \"seeds\": [\"http://a\"], \"selectors\": {\"pay\": \"p\"}}]}     | unknown selector 'pay'",
+      "{\"sources\": [{\"name\": \"x\", \"seeds\": [\"http://a\"], \"selectors\": {\"salary\": \"p\"}}]}  | at least \"title\"",
       "{nope                                                                              | not valid JSON"})
   void mistakesNameWhatIsWrong(String json, String message) {
     assertThatThrownBy(() -> SourcesFile.parse(json, Map.of(), "test.json"))
