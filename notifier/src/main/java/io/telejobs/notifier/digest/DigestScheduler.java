@@ -3,6 +3,7 @@ package io.telejobs.notifier.digest;
 import io.telejobs.contracts.Alert;
 import io.telejobs.contracts.DeliveryRecord;
 import io.telejobs.contracts.Subscription;
+import io.telejobs.contracts.TopicFollower;
 import io.telejobs.contracts.Topics;
 import io.telejobs.notifier.delivery.DeliveryException;
 import io.telejobs.notifier.delivery.DeliveryWorker;
@@ -23,17 +24,12 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +53,7 @@ public final class DigestScheduler implements Runnable, AutoCloseable {
   private final Set<String> closedJobs = new HashSet<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running = true;
-  private volatile KafkaConsumer<String, byte[]> consumer;
+  private volatile TopicFollower follower;
   public final AtomicInteger digestsSent = new AtomicInteger();
 
   public DigestScheduler(Properties kafka, EmailSender email, EmailRenderer renderer, Clock clock,
@@ -71,35 +67,16 @@ public final class DigestScheduler implements Runnable, AutoCloseable {
 
   @Override
   public void run() {
-    Properties c = new Properties();
-    c.putAll(kafka);
-    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    c.remove(ConsumerConfig.GROUP_ID_CONFIG);
     Properties p = new Properties();
     p.putAll(kafka);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    try (KafkaConsumer<String, byte[]> in = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+    try (TopicFollower in = new TopicFollower(kafka, Topics.DIGESTS.name(), Topics.MATCHED.name());
         KafkaProducer<byte[], byte[]> out = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
-      this.consumer = in;
-      List<TopicPartition> parts = new ArrayList<>();
-      for (String topic : List.of(Topics.DIGESTS.name(), Topics.MATCHED.name())) {
-        in.partitionsFor(topic, Duration.ofSeconds(30)).forEach(pi -> parts.add(new TopicPartition(topic, pi.partition())));
-      }
-      in.assign(parts);
-      in.seekToBeginning(parts);
+      this.follower = in;
       while (running) {
-        for (ConsumerRecord<String, byte[]> r : in.poll(Duration.ofMillis(200))) {
-          apply(r);
-        }
-        // read to the current end first, so a job closed before now is known to be closed
-        java.util.Map<TopicPartition, Long> end = in.endOffsets(parts);
-        while (running && parts.stream().anyMatch(tp -> in.position(tp) < end.get(tp))) {
-          for (ConsumerRecord<String, byte[]> r : in.poll(Duration.ofMillis(200))) {
-            apply(r);
-          }
-        }
+        in.poll(Duration.ofMillis(200), this::apply);
+        in.catchUp(this::apply); // to the current end first, so a job closed before now is known to be closed
         sendDue(out);
       }
     } catch (WakeupException e) {
@@ -203,9 +180,9 @@ public final class DigestScheduler implements Runnable, AutoCloseable {
   @Override
   public void close() {
     running = false;
-    KafkaConsumer<String, byte[]> c = consumer;
-    if (c != null) {
-      c.wakeup();
+    TopicFollower f = follower;
+    if (f != null) {
+      f.wakeup();
     }
     try {
       stopped.await(10, TimeUnit.SECONDS);
