@@ -17,9 +17,12 @@ import java.util.Properties;
  * @param sourcesFile path or {@code classpath:} location of the sources file
  * @param fetchPolicy politeness and limits
  * @param continuous crawl forever every {@code interval}, or once and exit
- * @param interval time between two crawls of all sources in continuous mode
+ * @param interval in continuous mode, the time from the end of one crawl of a source to the start of
+ *     the next, for sources that set no {@code interval} of their own
  * @param env the raw environment, for {@code ${VAR}} substitution in the sources file
  * @param closeAfterMissedCrawls complete crawls in a row a posting may be missing before it is closed
+ * @param crawlThreads how many sources are crawled at the same time
+ * @param metricsPort port of the Prometheus {@code /metrics} endpoint of the service; -1 for none
  */
 public record IngestConfig(
     Properties kafka,
@@ -28,7 +31,9 @@ public record IngestConfig(
     boolean continuous,
     Duration interval,
     Map<String, String> env,
-    int closeAfterMissedCrawls) {
+    int closeAfterMissedCrawls,
+    int crawlThreads,
+    int metricsPort) {
 
   public static final EnvVar SOURCES_FILE = EnvVar.required("APP_SOURCES_FILE",
       "sources file to crawl: a path, or classpath:sources/demo.json for the bundled demo");
@@ -46,9 +51,13 @@ public record IngestConfig(
   public static final EnvVar MAX_BODY_BYTES = EnvVar.optional("APP_MAX_BODY_BYTES", "5242880",
       "larger response bodies are cut off at this size and reported");
   public static final EnvVar MODE = EnvVar.optional("APP_INGEST_MODE", "once",
-      "once: crawl every source and exit; continuous: crawl again every APP_CRAWL_INTERVAL");
+      "once: crawl every source and exit; continuous: crawl each source again at its interval");
   public static final EnvVar INTERVAL = EnvVar.optional("APP_CRAWL_INTERVAL", "PT6H",
-      "time between crawls in continuous mode");
+      "continuous mode: time from the end of one crawl of a source to the next, unless the source sets \"interval\"");
+  public static final EnvVar CRAWL_THREADS = EnvVar.optional("APP_CRAWL_THREADS", "4",
+      "sources crawled at the same time (each host still gets one request at a time)");
+  public static final EnvVar METRICS_PORT = EnvVar.optional("APP_METRICS_PORT", "9400",
+      "port of the Prometheus /metrics endpoint (and /health) of the ingest service; off for none");
 
   public static final EnvVar RETRIES = EnvVar.optional("APP_FETCH_RETRIES", "3",
       "further attempts after a 429, a 5xx or a network failure");
@@ -68,7 +77,7 @@ public record IngestConfig(
     List<EnvVar> all = new ArrayList<>(Env.COMMON);
     all.addAll(List.of(SOURCES_FILE, USER_AGENT, ROBOTS_AGENT, HOST_DELAY, MAX_CRAWL_DELAY,
         HTTP_TIMEOUT, MAX_BODY_BYTES, MODE, INTERVAL, CLOSE_AFTER, RETRIES, BACKOFF, MAX_RETRY_AFTER,
-        BREAKER_THRESHOLD, BREAKER_COOLDOWN));
+        BREAKER_THRESHOLD, BREAKER_COOLDOWN, CRAWL_THREADS, METRICS_PORT));
     return List.copyOf(all);
   }
 
@@ -85,6 +94,31 @@ public record IngestConfig(
         env.getInt(MAX_BODY_BYTES), env.getInt(RETRIES), env.getDuration(BACKOFF), env.getDuration(MAX_RETRY_AFTER),
         env.getInt(BREAKER_THRESHOLD), env.getDuration(BREAKER_COOLDOWN));
     return new IngestConfig(env.kafkaProperties(), env.get(SOURCES_FILE), policy,
-        mode.equals("continuous"), env.getDuration(INTERVAL), Map.copyOf(environment), env.getInt(CLOSE_AFTER));
+        mode.equals("continuous"), env.getDuration(INTERVAL), Map.copyOf(environment), env.getInt(CLOSE_AFTER),
+        positive(env, CRAWL_THREADS), port(env.get(METRICS_PORT)));
+  }
+
+  private static int positive(Env env, EnvVar var) {
+    int n = env.getInt(var);
+    if (n < 1) {
+      throw new io.telejobs.contracts.config.ConfigException(var.name() + " must be at least 1, was " + n);
+    }
+    return n;
+  }
+
+  private static int port(String text) {
+    if (text.equalsIgnoreCase("off")) {
+      return -1;
+    }
+    try {
+      int port = Integer.parseInt(text.strip());
+      if (port >= 0 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new io.telejobs.contracts.config.ConfigException(
+        METRICS_PORT.name() + " must be a port number (0-65535) or off, was '" + text + "'");
   }
 }

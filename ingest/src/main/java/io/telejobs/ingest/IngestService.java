@@ -1,8 +1,10 @@
 package io.telejobs.ingest;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.telejobs.contracts.Topics;
 import io.telejobs.contracts.config.Env;
 import io.telejobs.ingest.crawl.CrawlReport;
+import io.telejobs.ingest.crawl.CrawlRunner;
 import io.telejobs.ingest.crawl.Crawler;
 import io.telejobs.ingest.crawl.PostingLedger;
 import io.telejobs.ingest.crawl.UrlCanonicalizer;
@@ -13,6 +15,7 @@ import io.telejobs.ingest.publish.KafkaPostingPublisher;
 import io.telejobs.ingest.source.Source;
 import io.telejobs.ingest.source.SourcesFile;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,16 +23,18 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wires fetcher, crawler and publisher from a config, and crawls every source. */
+/**
+ * Wires fetcher, crawler, runner and publisher from a config; crawls every source once, or each source
+ * on its own interval until closed.
+ */
 public final class IngestService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
   private final List<Source> sources;
-  private final Crawler crawler;
   private final KafkaPostingPublisher publisher;
   private final PostingLedger ledger = new PostingLedger();
-  private final int closeAfterMisses;
-  private final Clock clock = Clock.systemUTC();
+  private final CrawlRunner runner;
+  private final Duration defaultInterval;
 
   /** Totals of one crawl of every source. */
   public record Summary(int pagesFetched, int postingsFound, int published, int unchanged, int closed, int errors) {
@@ -40,16 +45,19 @@ public final class IngestService implements AutoCloseable {
     }
   }
 
-  public IngestService(IngestConfig config) {
+  public IngestService(IngestConfig config, MeterRegistry metrics) {
     this.sources = SourcesFile.load(config.sourcesFile(), config.env());
     new Env(config.env()).ensureTopics(List.of(Topics.POSTINGS, Topics.INGEST_ERRORS));
-    this.crawler = new Crawler(new JsoupFetcher(config.fetchPolicy(), HostGate.system()),
+    Crawler crawler = new Crawler(new JsoupFetcher(config.fetchPolicy(), HostGate.system()),
         new JsonLdExtractor(), new UrlCanonicalizer(), Clock.systemUTC());
     this.publisher = new KafkaPostingPublisher(config.kafka(), ledger);
-    this.closeAfterMisses = config.closeAfterMissedCrawls();
+    this.runner = new CrawlRunner(crawler, publisher, ledger, config.closeAfterMissedCrawls(), Clock.systemUTC(),
+        config.crawlThreads());
+    this.defaultInterval = config.interval();
+    IngestMetrics.bind(metrics, sources, runner, publisher, ledger);
   }
 
-  /** Crawls every source once, logging progress every few seconds, and returns the totals. */
+  /** Crawls every source once, several at a time, logging progress every few seconds; returns the totals. */
   public Summary crawlOnce() throws InterruptedException {
     CrawlReport report = new CrawlReport();
     int publishedBefore = publisher.published.get();
@@ -62,31 +70,26 @@ public final class IngestService implements AutoCloseable {
     });
     progress.scheduleAtFixedRate(() -> LOG.info("crawling: {}", report), 2, 2, TimeUnit.SECONDS);
     try {
-      for (Source source : sources) {
-        LOG.info("crawling source {} ({} seed(s))", source.name(), source.seeds().size());
-        Crawler.Result result = crawler.crawl(source, publisher, report);
-        if (result.complete()) {
-          for (String id : ledger.closeMissing(source.name(), result.seen(), closeAfterMisses,
-              java.time.LocalDate.now(clock))) {
-            publisher.closed(id, "not found in " + closeAfterMisses + " complete crawl(s) in a row, or past validThrough");
-          }
-        } else {
-          LOG.info("source {}: incomplete crawl; no posting counted as missing", source.name());
-        }
-      }
-      publisher.flush();
+      runner.crawlAll(sources, report);
     } finally {
       progress.shutdownNow();
     }
-    Summary summary = new Summary(report.pagesFetched.get(), report.postingsFound.get(),
+    Summary summary = new Summary((int) report.pagesFetched.get(), (int) report.postingsFound.get(),
         publisher.published.get() - publishedBefore, publisher.unchanged.get() - unchangedBefore,
-        publisher.closedCount.get() - closedBefore, report.errors.get());
+        publisher.closedCount.get() - closedBefore, (int) report.errors.get());
     LOG.info("crawl done: {}", summary);
     return summary;
   }
 
+  /** Crawls each source now and again at its interval, in the background, until {@link #close}. */
+  public void startContinuous() {
+    runner.start(sources, defaultInterval);
+  }
+
+  /** Stops crawling (crawls in progress are interrupted), then flushes and closes the producer. */
   @Override
   public void close() {
+    runner.close();
     publisher.close();
   }
 }

@@ -65,7 +65,7 @@ public final class LocalPipeline implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
-    ingest = new IngestService(IngestConfig.fromEnv(env));
+    ingest = new IngestService(IngestConfig.fromEnv(env), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
   }
 
   /** Each Streams app gets its own application id and state folder, as separate services would. */

@@ -86,7 +86,7 @@ public final class Crawler {
         complete = false;
         continue;
       }
-      report.pagesFetched.incrementAndGet();
+      report.pageFetched();
       Instant fetchedAt = clock.instant();
       Extraction extraction = io.telejobs.ingest.extract.FeedExtractor.parse(result.body(), source.company());
       for (String problem : extraction.problems()) {
@@ -95,7 +95,7 @@ public final class Crawler {
       }
       for (PostingDraft draft : extraction.postings()) {
         JobPosting posting = factory.complete(draft, source.name(), draft.url() != null ? draft.url() : feed.toString(), fetchedAt);
-        report.postingsFound.incrementAndGet();
+        report.postingFound();
         seen.add(posting.id());
         sink.posting(posting);
       }
@@ -113,7 +113,7 @@ public final class Crawler {
       fail(sink, report, source, url, IngestError.Stage.FETCH, e.getMessage());
       return new Result(java.util.Set.of(), false);
     }
-    report.pagesFetched.incrementAndGet();
+    report.pageFetched();
     Instant fetchedAt = clock.instant();
     Extraction extraction = io.telejobs.ingest.extract.AtsExtractor.parse(
         io.telejobs.ingest.extract.AtsExtractor.Kind.valueOf(source.type().toUpperCase(Locale.ROOT)), result.body(),
@@ -124,7 +124,7 @@ public final class Crawler {
     java.util.Set<String> seen = new HashSet<>();
     for (PostingDraft draft : extraction.postings()) {
       JobPosting posting = factory.complete(draft, source.name(), draft.url() != null ? draft.url() : url, fetchedAt);
-      report.postingsFound.incrementAndGet();
+      report.postingFound();
       seen.add(posting.id());
       sink.posting(posting);
     }
@@ -152,7 +152,7 @@ public final class Crawler {
       read++;
       try {
         FetchResult r = fetcher.fetch(sitemap);
-        report.pagesFetched.incrementAndGet();
+        report.pageFetched();
         crawlercommons.sitemaps.AbstractSiteMap map = parser.parseSiteMap(
             r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), sitemap.toURL());
         if (map instanceof crawlercommons.sitemaps.SiteMapIndex index) {
@@ -202,12 +202,12 @@ public final class Crawler {
         }
         continue;
       }
-      report.pagesFetched.incrementAndGet();
+      report.pageFetched();
       Instant fetchedAt = clock.instant();
       Remembered page0 = result.notModified() ? remembered.get(page.url()) : null;
       Remembered memo;
       if (page0 != null) {
-        report.notModified.incrementAndGet();
+        report.notModified();
         memo = page0; // unchanged since the last crawl: replay what it gave
       } else {
         String pageUrl = result.finalUrl().toString();
@@ -235,7 +235,7 @@ public final class Crawler {
       }
       for (PostingDraft draft : memo.postings()) {
         JobPosting posting = factory.complete(draft, source.name(), memo.finalUrl(), fetchedAt);
-        report.postingsFound.incrementAndGet();
+        report.postingFound();
         seenIds.add(posting.id());
         sink.posting(posting);
       }
@@ -288,7 +288,7 @@ public final class Crawler {
 
   private void fail(PostingSink sink, CrawlReport report, Source source, String url,
       IngestError.Stage stage, String reason) {
-    report.errors.incrementAndGet();
+    report.error();
     LOG.warn("source {}: {} failed for {}: {}", source.name(), stage, url, reason);
     sink.error(new IngestError(IngestError.SCHEMA_VERSION, source.name(), url, stage, reason,
         clock.instant()));

@@ -13,4 +13,7 @@ public interface PostingSink {
 
   /** A failure that did not stop the crawl. */
   void error(IngestError error);
+
+  /** Waits until what was handed over is stored; called at the end of each source's crawl. */
+  default void flush() {}
 }

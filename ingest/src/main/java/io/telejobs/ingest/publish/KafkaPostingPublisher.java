@@ -71,7 +71,13 @@ public final class KafkaPostingPublisher implements PostingSink, AutoCloseable {
     errorsPublished.incrementAndGet();
   }
 
+  /** Binds the producer's own metrics (record rates, errors, latency) to a registry. */
+  public io.micrometer.core.instrument.binder.MeterBinder metricsBinder() {
+    return new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(producer);
+  }
+
   /** Waits until every record sent so far is acknowledged; fails if any was not. */
+  @Override
   public void flush() {
     producer.flush();
     Exception failure = sendFailure.getAndSet(null);

@@ -20,6 +20,8 @@ import java.util.Locale;
  * @param urlPattern for sitemaps: a regular expression the posting URLs must contain a match of
  * @param selectors for pages without structured data: CSS selectors of title, company, location,
  *     salary and description
+ * @param interval in continuous mode, how long after one crawl of this source ends the next begins;
+ *     null for the service default ({@code APP_CRAWL_INTERVAL})
  */
 public record Source(
     String name,
@@ -33,7 +35,8 @@ public record Source(
     String company,
     URI apiBase,
     String urlPattern,
-    java.util.Map<String, String> selectors) {
+    java.util.Map<String, String> selectors,
+    java.time.Duration interval) {
 
   public static final int DEFAULT_MAX_DEPTH = 2;
   public static final int DEFAULT_MAX_PAGES = 200;
@@ -42,7 +45,7 @@ public record Source(
   public static Source listing(String name, List<URI> seeds, String linkSelector, String nextSelector, int maxDepth,
       int maxPages) {
     return new Source(name, "listing", seeds, linkSelector, nextSelector, maxDepth, maxPages, null, null, null, null,
-        null);
+        null, null);
   }
 
   /** The board API URL of an ATS source. */
@@ -102,6 +105,9 @@ public record Source(
       }
     }
     seeds = List.copyOf(seeds);
+    if (interval != null && (interval.isNegative() || interval.isZero())) {
+      throw new IllegalArgumentException("source " + name + ": interval must be positive, was " + interval);
+    }
     maxDepth = maxDepth <= 0 ? DEFAULT_MAX_DEPTH : maxDepth;
     maxPages = maxPages <= 0 ? DEFAULT_MAX_PAGES : maxPages;
   }

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a sources file (JSON): {@code {"sources": [{"name": ..., "type": "listing", "seeds": [...],
- * "linkSelector": ..., "nextSelector": ..., "maxDepth": 2, "maxPages": 200}, {"name": ..., "type":
+ * "linkSelector": ..., "nextSelector": ..., "maxDepth": 2, "maxPages": 200, "interval": "PT6H"}, {"name": ..., "type":
  * "greenhouse" | "lever" | "ashby", "board": ..., "company": ...}]}}.
  *
  * <p>{@code ${NAME}} in a string is replaced by the variable {@code NAME}, so that one file can point at
@@ -69,7 +69,7 @@ public final class SourcesFile {
         Source source = new Source(text(s, "name"), text(s, "type"), seeds, text(s, "linkSelector"),
             text(s, "nextSelector"), s.path("maxDepth").asInt(0), s.path("maxPages").asInt(0), text(s, "board"),
             text(s, "company"), apiBase == null ? null : URI.create(apiBase), text(s, "urlPattern"),
-            selectors(s.get("selectors")));
+            selectors(s.get("selectors")), interval(text(s, "interval")));
         if (!names.add(source.name())) {
           throw new IllegalArgumentException("duplicate source name '" + source.name() + "'");
         }
@@ -107,6 +107,18 @@ public final class SourcesFile {
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  /** An ISO-8601 duration ({@code PT6H}, {@code P1D}), or null when absent. */
+  private static java.time.Duration interval(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return java.time.Duration.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("interval '" + text + "' is not an ISO-8601 duration such as PT6H or P1D");
+    }
   }
 
   private static Map<String, String> selectors(JsonNode n) {

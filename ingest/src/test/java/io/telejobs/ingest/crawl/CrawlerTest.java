@@ -178,7 +178,7 @@ class CrawlerTest {
     Crawler crawler = new Crawler(new JsoupFetcher(policy, HostGate.system()), new JsonLdExtractor(),
         new UrlCanonicalizer(), Clock.systemUTC());
     Source sitemaps = new Source("clinic-sitemap", "sitemap", List.of(site.uri("/sitemap_index.xml")), null, null, 0, 0,
-        null, null, null, "/jobs/", null);
+        null, null, null, "/jobs/", null, null);
 
     Crawler.Result result = crawler.crawl(sitemaps, sink, new CrawlReport());
 
@@ -203,7 +203,7 @@ class CrawlerTest {
         new UrlCanonicalizer(), Clock.systemUTC());
     Source plain = new Source("plain-site", "listing", List.of(site.uri("/plain/")), "a.opening", null, 1, 10, null,
         "Plain Clinic", null, null, java.util.Map.of("title", "h1.job-title", "location", ".where", "salary", ".pay",
-            "description", "div.body"));
+            "description", "div.body"), null);
 
     crawler.crawl(plain, sink, new CrawlReport());
 
@@ -228,7 +228,7 @@ class CrawlerTest {
         Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000_000);
     Crawler crawler = new Crawler(new JsoupFetcher(policy, HostGate.system()), new JsonLdExtractor(),
         new UrlCanonicalizer(), Clock.systemUTC());
-    Source feed = new Source("carebridge-rss", "feed", List.of(site.uri("/jobs.rss")), null, null, 0, 0, null, null, null, null, null);
+    Source feed = new Source("carebridge-rss", "feed", List.of(site.uri("/jobs.rss")), null, null, 0, 0, null, null, null, null, null, null);
 
     Crawler.Result result = crawler.crawl(feed, sink, new CrawlReport());
 
@@ -250,7 +250,7 @@ class CrawlerTest {
     Crawler crawler = new Crawler(new JsoupFetcher(policy, HostGate.system()), new JsonLdExtractor(),
         new UrlCanonicalizer(), Clock.systemUTC());
     Source board = new Source("acme-greenhouse", "greenhouse", null, null, null, 0, 0, "acmehealth", "Acme Health",
-        java.net.URI.create(site.baseUrl()), null, null);
+        java.net.URI.create(site.baseUrl()), null, null, null);
 
     Crawler.Result result = crawler.crawl(board, sink, new CrawlReport());
 

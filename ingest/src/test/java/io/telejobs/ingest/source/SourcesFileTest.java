@@ -27,6 +27,18 @@ class SourcesFileTest {
     assertThat(SourcesFile.parse(json, Map.of(), "test").get(0).apiUrl()).hasToString(url);
   }
 
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', nullValues = "none", value = {
+      "PT6H  | PT6H",
+      "P1D   | PT24H",
+      "PT90M | PT1H30M",
+      "none  | none"})
+  void aSourceMaySetItsOwnInterval(String given, java.time.Duration expected) {
+    String field = given == null ? "" : ", \"interval\": \"" + given + "\"";
+    String json = "{\"sources\": [{\"name\": \"x\", \"seeds\": [\"http://a\"]" + field + "}]}";
+    assertThat(SourcesFile.parse(json, Map.of(), "test").get(0).interval()).isEqualTo(expected);
+  }
+
   @ParameterizedTest(name = "{1}")
   @CsvSource(delimiter = '|', value = {
       "{\"sources\": [{\"name\": \"x\", \"type\": \"greenhouse\"}]}                        | board name",
@@ -37,6 +49,8 @@ class SourcesFileTest {
       "{\"sources\": []}                                                                   | non-empty",
       "{\"sources\": [{\"name\": \"x\", \"seeds\": [\"http://a\"], \"selectors\": {\"pay\": \"p\"}}]}     | unknown selector 'pay'",
       "{\"sources\": [{\"name\": \"x\", \"seeds\": [\"http://a\"], \"selectors\": {\"salary\": \"p\"}}]}  | at least \"title\"",
+      "{\"sources\": [{\"name\": \"x\", \"seeds\": [\"http://a\"], \"interval\": \"6h\"}]}          | interval '6h' is not an ISO-8601 duration",
+      "{\"sources\": [{\"name\": \"x\", \"seeds\": [\"http://a\"], \"interval\": \"PT0S\"}]}        | interval must be positive",
       "{nope                                                                              | not valid JSON"})
   void mistakesNameWhatIsWrong(String json, String message) {
     assertThatThrownBy(() -> SourcesFile.parse(json, Map.of(), "test.json"))

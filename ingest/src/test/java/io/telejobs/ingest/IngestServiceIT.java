@@ -1,0 +1,84 @@
+package io.telejobs.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.telejobs.contracts.JobPosting;
+import io.telejobs.contracts.Topics;
+import io.telejobs.observability.Metrics;
+import io.telejobs.testkit.FixtureHttpServer;
+import io.telejobs.testkit.KafkaFixture;
+import io.telejobs.testkit.TopicReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ingest as a service on a real broker: two sources on two hosts, its Kafka output and its metrics. */
+class IngestServiceIT {
+  private static KafkaFixture kafka;
+  private static FixtureHttpServer site;
+
+  @BeforeAll
+  static void start() {
+    kafka = KafkaFixture.fresh();
+    site = FixtureHttpServer.serving("sites/clinic");
+  }
+
+  @AfterAll
+  static void stop() {
+    site.close();
+    kafka.close();
+  }
+
+  @Test
+  void publishesNewPostingsOnceAndCountsEverythingInItsMetrics(@TempDir Path dir) throws Exception {
+    int port = site.uri("/").getPort();
+    Path sources = dir.resolve("sources.json");
+    Files.writeString(sources, """
+        {"sources": [
+          {"name": "by-ip", "seeds": ["http://127.0.0.1:%d/"], "linkSelector": "a.job", "maxDepth": 1},
+          {"name": "by-name", "seeds": ["http://localhost:%d/"], "linkSelector": "a.job", "maxDepth": 1}
+        ]}""".formatted(port, port));
+    Map<String, String> env = new HashMap<>();
+    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    env.put("APP_SOURCES_FILE", sources.toString());
+    env.put("APP_HOST_DELAY", "PT0.05S");
+    env.put("APP_TOPIC_REPLICATION", "1");
+    PrometheusMeterRegistry registry = Metrics.registry("ingest");
+
+    IngestService.Summary first;
+    IngestService.Summary second;
+    try (IngestService ingest = new IngestService(IngestConfig.fromEnv(env), registry)) {
+      first = ingest.crawlOnce();
+      second = ingest.crawlOnce();
+    }
+
+    assertThat(first.published()).isEqualTo(first.postingsFound()).isEqualTo(10);
+    assertThat(second.published()).as("nothing changed").isZero();
+    assertThat(second.unchanged()).isEqualTo(10);
+    try (TopicReader<String, JobPosting> postings = new TopicReader<>(kafka.clientProperties(),
+        Topics.POSTINGS.name(), Topics.POSTINGS.keySerde(), Topics.POSTINGS.valueSerde())) {
+      List<ConsumerRecord<String, JobPosting>> records = postings.pollUntil(r -> r.size() >= 10, Duration.ofSeconds(30));
+      assertThat(records).extracting(ConsumerRecord::key).doesNotHaveDuplicates()
+          .anyMatch(k -> k.startsWith("by-ip:")).anyMatch(k -> k.startsWith("by-name:"));
+    }
+    String scrape = registry.scrape();
+    long pagesByIp = (first.pagesFetched() + second.pagesFetched()) / 2;
+    assertThat(scrape)
+        .contains("ingest_pages_fetched_total{service=\"ingest\",source=\"by-ip\"} " + pagesByIp + ".0")
+        .contains("ingest_crawls_total{service=\"ingest\",source=\"by-name\"} 2.0")
+        .contains("ingest_postings_found_total{service=\"ingest\",source=\"by-name\"} 10.0")
+        .contains("ingest_postings_published_total{service=\"ingest\"} 10.0")
+        .contains("ingest_postings_unchanged_total{service=\"ingest\"} 10.0")
+        .contains("ingest_postings_open{service=\"ingest\"} 10.0")
+        .contains("kafka_producer_record_send_total");
+  }
+}
