@@ -1,6 +1,7 @@
 package io.telejobs.matcher.topology;
 
 import io.telejobs.contracts.MatchedJob;
+import io.telejobs.contracts.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -17,21 +18,24 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the group is published under its first member's id, with the newest member's tags and every member's
  * source URL. A member not updated within the window drops out of the group; when the last member closes,
  * the group's id gets a tombstone.
+ *
+ * <p>A job found at one source (the common case) is forwarded as the bytes the tagging step wrote; only a
+ * group of several is read, merged and written again.
  */
-final class DedupProcessor implements Processor<String, DedupUpdate, String, MatchedJob> {
+final class DedupProcessor implements Processor<String, DedupUpdate, String, Member> {
   static final int MAX_SOURCE_URLS = 20;
 
   private final Duration window;
-  private ProcessorContext<String, MatchedJob> context;
+  private ProcessorContext<String, Member> context;
   private KeyValueStore<String, DedupGroup> groups;
-  private KeyValueStore<String, MatchedJob> members;
+  private KeyValueStore<String, Member> members;
 
   DedupProcessor(Duration window) {
     this.window = window;
   }
 
   @Override
-  public void init(ProcessorContext<String, MatchedJob> context) {
+  public void init(ProcessorContext<String, Member> context) {
     this.context = context;
     this.groups = context.getStateStore(MatcherTopology.DEDUP_GROUPS_STORE);
     this.members = context.getStateStore(MatcherTopology.DEDUP_MEMBERS_STORE);
@@ -46,10 +50,10 @@ final class DedupProcessor implements Processor<String, DedupUpdate, String, Mat
     LinkedHashMap<String, Long> lastSeen = group == null ? new LinkedHashMap<>() : new LinkedHashMap<>(group.members());
     String publicId = group == null ? u.jobId() : group.publicId();
 
-    if (u.job() != null) {
+    if (u.member() != null) {
       lastSeen.remove(u.jobId());
       lastSeen.put(u.jobId(), now);
-      members.put(memberKey(identity, u.jobId()), u.job());
+      members.put(memberKey(identity, u.jobId()), u.member());
     } else {
       lastSeen.remove(u.jobId());
       members.delete(memberKey(identity, u.jobId()));
@@ -65,27 +69,35 @@ final class DedupProcessor implements Processor<String, DedupUpdate, String, Mat
 
     if (lastSeen.isEmpty()) {
       groups.delete(identity);
-      if (group != null || u.job() == null) {
+      if (group != null || u.member() == null) {
         context.forward(new Record<>(publicId, null, now));
       }
       return;
     }
     groups.put(identity, new DedupGroup(publicId, lastSeen));
     List<String> urls = new ArrayList<>();
-    MatchedJob newest = null;
+    Member newest = null;
     for (String id : lastSeen.keySet()) {
-      MatchedJob m = members.get(memberKey(identity, id));
+      Member m = id.equals(u.jobId()) && u.member() != null ? u.member() : members.get(memberKey(identity, id));
       if (m == null) {
         continue;
       }
       newest = m;
-      if (urls.size() < MAX_SOURCE_URLS && !urls.contains(m.posting().sourceUrl())) {
-        urls.add(m.posting().sourceUrl());
+      if (urls.size() < MAX_SOURCE_URLS && !urls.contains(m.sourceUrl())) {
+        urls.add(m.sourceUrl());
       }
     }
-    if (newest != null) {
-      context.forward(new Record<>(publicId, newest.asGroup(publicId, urls), now));
+    if (newest == null) {
+      return;
     }
+    if (lastSeen.size() == 1 && lastSeen.containsKey(publicId)) {
+      // one source, published under its own id with its own URL: exactly what the tagging step wrote
+      context.forward(new Record<>(publicId, newest, now));
+      return;
+    }
+    MatchedJob job = Topics.MATCHED.valueSerde().deserializer().deserialize(Topics.MATCHED.name(), newest.json());
+    byte[] grouped = Topics.MATCHED.valueSerde().serializer().serialize(Topics.MATCHED.name(), job.asGroup(publicId, urls));
+    context.forward(new Record<>(publicId, new Member(grouped, newest.sourceUrl(), newest.facts()), now));
   }
 
   private static String memberKey(String identity, String jobId) {

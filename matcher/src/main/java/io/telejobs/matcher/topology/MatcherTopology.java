@@ -1,9 +1,8 @@
 package io.telejobs.matcher.topology;
 
 import io.telejobs.contracts.JsonSerde;
-import io.telejobs.contracts.MarketStat;
-import io.telejobs.contracts.MatchedJob;
 import io.telejobs.matcher.stats.SalarySample;
+import io.telejobs.matcher.stats.StatFacts;
 import io.telejobs.matcher.stats.StatRows;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.kstream.Grouped;
@@ -35,7 +34,7 @@ import org.apache.kafka.streams.state.Stores;
  *   failed  -> matcher.dlq.v1 (original bytes, cause in headers)
  *   changes -> key by job identity -> repartition "by-identity"
  *           -> dedup (stores dedup-groups, dedup-members) -> jobs.matched.v1 (MatchedJob, or tombstone)
- *           -> table live-jobs -> counts (stats-counts), salary percentiles (stats-salaries) -> jobs.stats.v1
+ *           -> facts -> table live-jobs -> counts (stats-counts), salary percentiles (stats-salaries) -> jobs.stats.v1
  * </pre>
  */
 public final class MatcherTopology {
@@ -45,7 +44,7 @@ public final class MatcherTopology {
   public static final String DEDUP_GROUPS_STORE = "dedup-groups";
   /** Identity plus posting id to the posting's tagged job. */
   public static final String DEDUP_MEMBERS_STORE = "dedup-members";
-  /** Published job id to the live job, for the statistics. */
+  /** Published job id to what the live job counts in ({@link StatFacts}), for the statistics. */
   public static final String LIVE_JOBS_STORE = "live-jobs";
   /** Count row key to live jobs in it (queryable). */
   public static final String STATS_COUNTS_STORE = "stats-counts";
@@ -67,7 +66,7 @@ public final class MatcherTopology {
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(DEDUP_GROUPS_STORE), Serdes.String(), new JsonSerde<>(DedupGroup.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(DEDUP_MEMBERS_STORE), Serdes.String(), Topics.MATCHED.valueSerde()));
+        Stores.persistentKeyValueStore(DEDUP_MEMBERS_STORE), Serdes.String(), MemberCodec.memberSerde()));
 
     KStream<byte[], byte[]> postings = builder.stream(Topics.POSTINGS.name(),
         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("postings-source"));
@@ -81,12 +80,13 @@ public final class MatcherTopology {
                 .withName("dlq-sink")), "failed"))
         .defaultBranch(Branched.as("changes"));
 
-    KStream<String, MatchedJob> published = routes.get("route-changes")
+    KStream<String, Member> published = routes.get("route-changes")
         .map((k, v) -> byIdentity(v), Named.as("key-by-identity"))
-        .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(DedupUpdate.class)).withName("by-identity"))
+        .repartition(Repartitioned.with(Serdes.String(), MemberCodec.updateSerde()).withName("by-identity"))
         .process(() -> new DedupProcessor(dedupWindow), Named.as("dedup"), DEDUP_GROUPS_STORE, DEDUP_MEMBERS_STORE);
-    published.to(Topics.MATCHED.name(), Produced.with(Serdes.String(), Topics.MATCHED.valueSerde()).withName("matched-sink"));
-    stats(published);
+    published.mapValues(m -> m == null ? null : m.json(), Named.as("matched-json"))
+        .to(Topics.MATCHED.name(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("matched-sink"));
+    stats(published.mapValues(m -> m == null ? null : m.facts(), Named.as("stat-facts")));
     return builder.build();
   }
 
@@ -95,23 +95,23 @@ public final class MatcherTopology {
    * mode, and salary percentiles per day x level x currency. Both are queryable stores and rows on
    * {@code jobs.stats.v1}; a row whose count drops to zero becomes a tombstone.
    */
-  private static void stats(KStream<String, MatchedJob> published) {
-    KTable<String, MatchedJob> live = published.toTable(Named.as("live-jobs"),
-        Materialized.<String, MatchedJob, KeyValueStore<Bytes, byte[]>>as(LIVE_JOBS_STORE)
-            .withKeySerde(Serdes.String()).withValueSerde(Topics.MATCHED.valueSerde()));
-    Produced<String, MarketStat> toStats = Produced.with(Serdes.String(), Topics.STATS.valueSerde());
+  private static void stats(KStream<String, StatFacts> published) {
+    JsonSerde<StatFacts> factsSerde = new JsonSerde<>(StatFacts.class);
+    KTable<String, StatFacts> live = published
+        .toTable(Named.as("live-jobs"), Materialized.<String, StatFacts, KeyValueStore<Bytes, byte[]>>as(LIVE_JOBS_STORE)
+            .withKeySerde(Serdes.String()).withValueSerde(factsSerde));
 
-    live.groupBy((id, job) -> KeyValue.pair(StatRows.countKey(job), job),
-            Grouped.with("stats-count-rows", Serdes.String(), Topics.MATCHED.valueSerde()))
+    live.groupBy((id, facts) -> KeyValue.pair(facts.countKey(), facts),
+            Grouped.with("stats-count-rows", Serdes.String(), factsSerde))
         .count(Named.as("stats-count"), Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(STATS_COUNTS_STORE)
             .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
         .toStream(Named.as("stats-count-changes"))
         .mapValues((key, count) -> count == null || count == 0 ? null : StatRows.countRow(key, count),
             Named.as("stats-count-row"))
-        .to(Topics.STATS.name(), toStats.withName("stats-count-out"));
+        .to(Topics.STATS.name(), Produced.with(Serdes.String(), Topics.STATS.valueSerde()).withName("stats-count-out"));
 
-    live.filter((id, job) -> StatRows.salaryKey(job) != null, Named.as("jobs-with-pay"))
-        .groupBy((id, job) -> KeyValue.pair(StatRows.salaryKey(job), StatRows.annualMidpoint(job.salary())),
+    live.filter((id, facts) -> facts.salaryKey() != null, Named.as("jobs-with-pay"))
+        .groupBy((id, facts) -> KeyValue.pair(facts.salaryKey(), facts.midpoint()),
             Grouped.with("stats-salary-rows", Serdes.String(), Serdes.Long()))
         .aggregate(SalarySample::empty, (key, v, sample) -> sample.add(v), (key, v, sample) -> sample.remove(v),
             Named.as("stats-salary"), Materialized.<String, SalarySample, KeyValueStore<Bytes, byte[]>>as(STATS_SALARIES_STORE)
@@ -124,7 +124,7 @@ public final class MatcherTopology {
 
   private static KeyValue<String, DedupUpdate> byIdentity(Outcome v) {
     if (v instanceof Outcome.Publish p) {
-      return KeyValue.pair(p.identity(), new DedupUpdate(p.job().jobId(), p.identity(), p.job()));
+      return KeyValue.pair(p.identity(), new DedupUpdate(p.jobId(), p.identity(), p.member()));
     }
     Outcome.Retract r = (Outcome.Retract) v;
     return KeyValue.pair(r.identity(), new DedupUpdate(r.jobId(), r.identity(), null));

@@ -1,11 +1,10 @@
 package io.telejobs.matcher.topology;
 
-import io.telejobs.contracts.MatchedJob;
 
 /** What the tagging step decided for one input record; the topology routes on it. */
 sealed interface Outcome {
   /** A posting that matches: publish it, grouped with the same job from other sources. */
-  record Publish(MatchedJob job, String identity) implements Outcome {}
+  record Publish(String jobId, Member member, String identity) implements Outcome {}
 
   /** A posting that closed, or no longer matches, after having matched: take it out of its group. */
   record Retract(String jobId, String identity) implements Outcome {}

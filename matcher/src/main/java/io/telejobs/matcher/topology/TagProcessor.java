@@ -2,7 +2,9 @@ package io.telejobs.matcher.topology;
 
 import io.telejobs.contracts.DeadLetters;
 import io.telejobs.contracts.JobPosting;
+import io.telejobs.contracts.MatchedJob;
 import io.telejobs.contracts.Topics;
+import io.telejobs.matcher.stats.StatFacts;
 import io.telejobs.matcher.tag.JobIdentity;
 import io.telejobs.matcher.tag.TagInput;
 import io.telejobs.matcher.tag.Tagger;
@@ -95,7 +97,10 @@ final class TagProcessor implements FixedKeyProcessor<byte[], byte[], Outcome> {
       context.forward(record.withValue(new Outcome.Retract(id, previous))); // it moved to another group
     }
     matched.put(id, identity);
-    context.forward(record.withValue(new Outcome.Publish(tagging.toMatchedJob(posting, clock.instant()), identity)));
+    MatchedJob job = tagging.toMatchedJob(posting, clock.instant());
+    byte[] json = Topics.MATCHED.valueSerde().serializer().serialize(Topics.MATCHED.name(), job);
+    Member member = new Member(json, posting.sourceUrl(), StatFacts.of(job));
+    context.forward(record.withValue(new Outcome.Publish(id, member, identity)));
   }
 
   /** A posting that closed or does not match: if it was published, take it out of its group. */

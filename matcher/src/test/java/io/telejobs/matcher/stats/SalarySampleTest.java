@@ -30,6 +30,23 @@ class SalarySampleTest {
   }
 
   @Test
+  void repeatedSalariesAreCountedNotStoredTwice() {
+    SalarySample s = of(100000, 100000, 100000, 150000);
+    assertThat(s.counts()).containsExactly(java.util.Map.entry(100000L, 3), java.util.Map.entry(150000L, 1));
+    assertThat(s.size()).isEqualTo(4);
+    assertThat(s.percentile(75)).isEqualTo(100000L);
+    assertThat(s.percentile(76)).isEqualTo(150000L);
+    assertThat(s.remove(100000).remove(100000).remove(100000).counts()).containsOnlyKeys(150000L);
+  }
+
+  @Test
+  void survivesAJsonRoundTrip() {
+    io.telejobs.contracts.JsonSerde<SalarySample> serde = new io.telejobs.contracts.JsonSerde<>(SalarySample.class);
+    SalarySample back = serde.deserializer().deserialize("t", serde.serializer().serialize("t", of(90000, 120000, 90000)));
+    assertThat(back.values()).containsExactly(90000L, 90000L, 120000L);
+  }
+
+  @Test
   void emptyHasNoPercentile() {
     assertThat(SalarySample.empty().percentile(50)).isNull();
   }

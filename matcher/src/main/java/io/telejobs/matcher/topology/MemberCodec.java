@@ -1,0 +1,118 @@
+package io.telejobs.matcher.topology;
+
+import io.telejobs.matcher.stats.StatFacts;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Binary serdes of the matcher's internal dedup records (a repartition topic and a store, never read by
+ * anyone else): the job's JSON is carried as bytes, so it is not parsed and written again on the way.
+ * Format: a version byte, then length-prefixed fields; a null string is length -1.
+ */
+final class MemberCodec {
+  private static final byte VERSION = 1;
+
+  private MemberCodec() {}
+
+  static Serde<Member> memberSerde() {
+    return Serdes.serdeFrom((Serializer<Member>) (topic, m) -> m == null ? null : write(out -> writeMember(out, m)),
+        (Deserializer<Member>) (topic, bytes) -> bytes == null ? null : read(bytes, MemberCodec::readMember));
+  }
+
+  static Serde<DedupUpdate> updateSerde() {
+    return Serdes.serdeFrom((Serializer<DedupUpdate>) (topic, u) -> u == null ? null : write(out -> {
+      writeString(out, u.jobId());
+      writeString(out, u.identity());
+      out.writeBoolean(u.member() != null);
+      if (u.member() != null) {
+        writeMember(out, u.member());
+      }
+    }), (Deserializer<DedupUpdate>) (topic, bytes) -> bytes == null ? null : read(bytes, in -> {
+      String jobId = readString(in);
+      String identity = readString(in);
+      return new DedupUpdate(jobId, identity, in.readBoolean() ? readMember(in) : null);
+    }));
+  }
+
+  private interface Writer {
+    void write(DataOutputStream out) throws IOException;
+  }
+
+  private interface Reader<T> {
+    T read(DataInputStream in) throws IOException;
+  }
+
+  private static byte[] write(Writer writer) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(VERSION);
+      writer.write(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // not thrown by an in-memory stream
+    }
+    return bytes.toByteArray();
+  }
+
+  private static <T> T read(byte[] bytes, Reader<T> reader) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      byte version = in.readByte();
+      if (version != VERSION) {
+        throw new SerializationException("unknown dedup record version " + version);
+      }
+      return reader.read(in);
+    } catch (IOException e) {
+      throw new SerializationException("truncated dedup record: " + e, e);
+    }
+  }
+
+  private static void writeMember(DataOutputStream out, Member m) throws IOException {
+    out.writeInt(m.json().length);
+    out.write(m.json());
+    writeString(out, m.sourceUrl());
+    writeString(out, m.facts().countKey());
+    writeString(out, m.facts().salaryKey());
+    out.writeBoolean(m.facts().midpoint() != null);
+    if (m.facts().midpoint() != null) {
+      out.writeLong(m.facts().midpoint());
+    }
+  }
+
+  private static Member readMember(DataInputStream in) throws IOException {
+    byte[] json = new byte[in.readInt()];
+    in.readFully(json);
+    String url = readString(in);
+    String countKey = readString(in);
+    String salaryKey = readString(in);
+    Long midpoint = in.readBoolean() ? in.readLong() : null;
+    return new Member(json, url, new StatFacts(countKey, salaryKey, midpoint));
+  }
+
+  private static void writeString(DataOutputStream out, String s) throws IOException {
+    if (s == null) {
+      out.writeInt(-1);
+      return;
+    }
+    byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static String readString(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0) {
+      return null;
+    }
+    byte[] b = new byte[n];
+    in.readFully(b);
+    return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+  }
+}

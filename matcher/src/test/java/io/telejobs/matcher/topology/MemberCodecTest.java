@@ -1,0 +1,51 @@
+package io.telejobs.matcher.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.telejobs.matcher.stats.StatFacts;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serde;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class MemberCodecTest {
+  private final Serde<DedupUpdate> serde = MemberCodec.updateSerde();
+
+  static Stream<DedupUpdate> updates() {
+    byte[] json = "{\"id\":\"s:1\",\"title\":\"Télésanté — PM ₹\"}".getBytes(StandardCharsets.UTF_8);
+    return Stream.of(
+        new DedupUpdate("s:1", "acme|telehealth pm|us", new Member(json, "https://a.example/1",
+            new StatFacts("count|2026-11-25|core|senior|senior|US|remote", "salary|2026-11-25|senior|USD", 130000L))),
+        new DedupUpdate("s:2", "acme|pm|", new Member(new byte[0], null, new StatFacts("count|x", null, null))),
+        new DedupUpdate("s:3", "acme|pm|", null));
+  }
+
+  @ParameterizedTest
+  @MethodSource("updates")
+  void roundTripsEveryField(DedupUpdate u) {
+    DedupUpdate back = serde.deserializer().deserialize("t", serde.serializer().serialize("t", u));
+    assertThat(back.jobId()).isEqualTo(u.jobId());
+    assertThat(back.identity()).isEqualTo(u.identity());
+    if (u.member() == null) {
+      assertThat(back.member()).isNull();
+    } else {
+      assertThat(back.member().json()).isEqualTo(u.member().json());
+      assertThat(back.member().sourceUrl()).isEqualTo(u.member().sourceUrl());
+      assertThat(back.member().facts()).isEqualTo(u.member().facts());
+    }
+  }
+
+  @Test
+  void truncatedOrForeignBytesFailClearly() {
+    byte[] whole = serde.serializer().serialize("t", updates().findFirst().orElseThrow());
+    byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
+    assertThatThrownBy(() -> serde.deserializer().deserialize("t", cut))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("truncated");
+    assertThatThrownBy(() -> serde.deserializer().deserialize("t", "{\"json\":1}".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("version");
+  }
+}
