@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.roaringbitmap.BitSetUtil;
 import org.roaringbitmap.FastAggregation;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -20,8 +21,10 @@ import org.roaringbitmap.RoaringBitmap;
  *
  * <p>Each subscription gets an ordinal. Ordinals are assigned so that subscriptions without a minimum
  * salary come first, and those with one follow sorted by currency and minimum: "minimum at most this
- * job's pay" is then one contiguous ordinal range. Every other criterion is a bitmap lookup; the match
- * set is the AND of them, itself a bitmap. The results equal {@link SubscriptionMatcher}'s, which a test
+ * job's pay" is then one contiguous ordinal range. Tier, level, work mode and country are bitmap
+ * lookups. Keywords and excluded companies are many small sets per job, so they are combined on a plain
+ * bitset of all ordinals ({@link OrdinalSets}). The match set is the AND of all of them, itself a bitmap.
+ * The results equal {@link SubscriptionMatcher}'s, which a test
  * and the benchmark check.
  */
 public final class MatchIndex {
@@ -40,10 +43,11 @@ public final class MatchIndex {
   private final int noMinimumEnd;
   private final Map<String, int[]> currencyRange = new HashMap<>(); // currency -> {from, to}
   private final BigDecimal[] minimums; // by ordinal, for ordinals with a minimum
-  private final Map<String, RoaringBitmap> includes = new HashMap<>();
-  private final RoaringBitmap noIncludes = new RoaringBitmap();
-  private final Map<String, RoaringBitmap> excludes = new HashMap<>();
-  private final Map<String, RoaringBitmap> excludedCompanies = new HashMap<>();
+  /** Subscriptions that name no include keyword, one bit per ordinal. */
+  private final long[] noIncludeBits;
+  private final OrdinalSets includes;
+  private final OrdinalSets excludes;
+  private final OrdinalSets excludedCompanies;
 
   private MatchIndex(List<Entry> entries) {
     List<Entry> sorted = new ArrayList<>(entries);
@@ -63,6 +67,10 @@ public final class MatchIndex {
       byMode[i] = new RoaringBitmap();
     }
     int firstWithMinimum = n;
+    Map<String, RoaringBitmap> includes = new HashMap<>();
+    Map<String, RoaringBitmap> excludes = new HashMap<>();
+    Map<String, RoaringBitmap> excludedCompanies = new HashMap<>();
+    RoaringBitmap noIncludes = new RoaringBitmap();
     for (int ord = 0; ord < n; ord++) {
       Entry e = sorted.get(ord);
       Criteria c = e.criteria();
@@ -112,6 +120,11 @@ public final class MatchIndex {
     noMinimumEnd = firstWithMinimum;
     all = RoaringBitmap.bitmapOfRange(0, n);
     byCountry.forEach((country, b) -> countryOrAny.put(country, RoaringBitmap.or(anyCountry, b)));
+    // keywords and companies: many small sets per job, combined on a plain bitset (see OrdinalSets)
+    noIncludeBits = OrdinalSets.bits(noIncludes, n);
+    this.includes = new OrdinalSets(includes, n);
+    this.excludes = new OrdinalSets(excludes, n);
+    this.excludedCompanies = new OrdinalSets(excludedCompanies, n);
     for (RoaringBitmap b : allBitmaps()) {
       b.runOptimize();
     }
@@ -128,10 +141,6 @@ public final class MatchIndex {
     out.addAll(byCountry.values());
     out.addAll(countryOrAny.values());
     out.add(anyCountry);
-    out.add(noIncludes);
-    out.addAll(includes.values());
-    out.addAll(excludes.values());
-    out.addAll(excludedCompanies.values());
     return out;
   }
 
@@ -140,32 +149,22 @@ public final class MatchIndex {
     if (job.tier() == Tier.NONE || ids.length == 0) {
       return new RoaringBitmap();
     }
-    List<RoaringBitmap> wanted = new ArrayList<>();
-    wanted.add(noIncludes);
-    List<RoaringBitmap> unwanted = new ArrayList<>();
+    // wanted: names no include keyword or one of the job's words, and excludes none of them nor the company
+    long[] wanted = noIncludeBits.clone();
     for (String w : job.words()) {
-      RoaringBitmap inc = includes.get(w);
-      if (inc != null) {
-        wanted.add(inc);
-      }
-      RoaringBitmap exc = excludes.get(w);
-      if (exc != null) {
-        unwanted.add(exc);
-      }
+      includes.orInto(w, wanted);
+    }
+    for (String w : job.words()) {
+      excludes.clearFrom(w, wanted);
+    }
+    if (job.company() != null) {
+      excludedCompanies.clearFrom(job.company(), wanted);
     }
     RoaringBitmap countries = job.country() == null ? anyCountry
         : countryOrAny.getOrDefault(job.country(), anyCountry);
     // one pass over all conjuncts, container by container, stopping early where a container empties
-    RoaringBitmap result = FastAggregation.and(salaryRange(job), countries, byTier[job.tier().ordinal()],
-        byLevel[job.level().ordinal()], byMode[job.workMode().ordinal()], FastAggregation.or(wanted.iterator()));
-    RoaringBitmap company = excludedCompanies.get(job.company());
-    if (company != null) {
-      unwanted.add(company);
-    }
-    if (!unwanted.isEmpty()) {
-      result.andNot(FastAggregation.or(unwanted.iterator()));
-    }
-    return result;
+    return FastAggregation.and(salaryRange(job), countries, byTier[job.tier().ordinal()],
+        byLevel[job.level().ordinal()], byMode[job.workMode().ordinal()], BitSetUtil.bitmapOf(wanted));
   }
 
   /** Subscriptions without a minimum, plus those whose minimum in the job's currency is at most its pay. */
@@ -196,9 +195,10 @@ public final class MatchIndex {
     return ids.length;
   }
 
-  /** Bytes held by the bitmaps (the ids and minimums come on top). */
+  /** Bytes held by the bitmaps and bitsets (the ids and minimums come on top). */
   public long bitmapBytes() {
-    long bytes = all.getLongSizeInBytes();
+    long bytes = all.getLongSizeInBytes() + (long) noIncludeBits.length * Long.BYTES + includes.bytes()
+        + excludes.bytes() + excludedCompanies.bytes();
     for (RoaringBitmap b : allBitmaps()) {
       bytes += b.getLongSizeInBytes();
     }
