@@ -26,7 +26,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param httpPort port of the subscription API, 0 for any free port
  * @param adminToken bearer token that may manage any subscription; empty disables it
  * @param webhookAllowlist hosts a webhook may point at even when private (tests, internal receivers)
- * @param digestsEnabled whether this instance runs the digest scheduler (one per cluster)
+ * @param digestsEnabled whether this instance runs a digest scheduler (the schedulers elect one that sends)
  * @param maxEmailsPerHour instant emails per subscriber per hour; the rest go out in an hourly roll-up
  */
 public record NotifierConfig(Properties kafka, Properties streams, SmtpSettings smtp, RetryPolicy retry,
@@ -64,7 +64,7 @@ public record NotifierConfig(Properties kafka, Properties streams, SmtpSettings 
       "comma-separated hosts a webhook may point at even when loopback or private");
 
   public static final EnvVar DIGESTS_ENABLED = EnvVar.optional("APP_DIGESTS_ENABLED", "true",
-      "run the daily/weekly digest scheduler in this instance; run it in exactly one instance");
+      "run a daily/weekly digest scheduler in this instance; the instances that do elect one to send");
 
   public static final EnvVar MAX_EMAILS_PER_HOUR = EnvVar.optional("APP_MAX_EMAILS_PER_HOUR", "12",
       "instant alert emails per subscriber per hour; the rest arrive together at the top of the next hour");

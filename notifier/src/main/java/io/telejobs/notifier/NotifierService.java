@@ -69,7 +69,8 @@ public final class NotifierService implements ServiceMain.Service {
         clock, d -> Thread.sleep(d.toMillis()), this::cancelled)
         .limitedBy(new RateLimiter(config.maxEmailsPerHour(), Duration.ofHours(1), clock));
     this.digests = config.digestsEnabled()
-        ? new DigestScheduler(config.kafka(), email, renderer, clock, this::cancelled) : null;
+        ? new DigestScheduler(config.kafka(), email, renderer, clock, this::cancelled, config.deliveryGroup() + "-digest-leader")
+        : null;
     this.digestThread = digests == null ? null : new Thread(digests, "notifier-digests");
     this.workerThread = new Thread(worker, "notifier-delivery");
     try {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,7 +25,12 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,8 +44,12 @@ import org.slf4j.LoggerFactory;
  * {@code digests.v1} topic (the delivery worker puts them there); this scheduler reads them all, follows
  * which jobs closed (tombstones on {@code jobs.matched.v1}) and, at each subscriber's local hour, sends
  * one email with the due jobs, records each as delivered and removes it from {@code digests.v1}. A job
- * that closed before its digest went out is left out and recorded as cancelled. Run one scheduler per
- * cluster ({@code APP_DIGESTS_ENABLED}).
+ * that closed before its digest went out is left out and recorded as cancelled.
+ *
+ * <p>Every notifier instance may run a scheduler; only one sends. The schedulers join one consumer group
+ * on {@code digests.v1} (consuming nothing: their partitions stay paused), and the one that owns
+ * partition 0 is the leader. Group membership is checked between two digests, so leadership moves
+ * between sends, never during one; if the leader dies, another takes over after the session timeout.
  */
 public final class DigestScheduler implements Runnable, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DigestScheduler.class);
@@ -49,6 +59,10 @@ public final class DigestScheduler implements Runnable, AutoCloseable {
   private final EmailRenderer renderer;
   private final Clock clock;
   private final DeliveryWorker.CurrentSubscriptions current;
+  private final String leaderGroup;
+  private volatile boolean leader;
+  private volatile int electionPartitions;
+  private volatile KafkaConsumer<byte[], byte[]> lock;
   private final Map<String, Alert> pending = new LinkedHashMap<>();
   private final Set<String> closedJobs = new HashSet<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -56,8 +70,10 @@ public final class DigestScheduler implements Runnable, AutoCloseable {
   private volatile TopicFollower follower;
   public final AtomicInteger digestsSent = new AtomicInteger();
 
+  /** @param leaderGroup the consumer group in which the schedulers of a cluster elect the one that sends */
   public DigestScheduler(Properties kafka, EmailSender email, EmailRenderer renderer, Clock clock,
-      DeliveryWorker.CurrentSubscriptions current) {
+      DeliveryWorker.CurrentSubscriptions current, String leaderGroup) {
+    this.leaderGroup = leaderGroup;
     this.kafka = kafka;
     this.email = email;
     this.renderer = renderer;
@@ -72,12 +88,16 @@ public final class DigestScheduler implements Runnable, AutoCloseable {
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     try (TopicFollower in = new TopicFollower(kafka, Topics.DIGESTS.name(), Topics.MATCHED.name());
+        KafkaConsumer<byte[], byte[]> election = joinElection();
         KafkaProducer<byte[], byte[]> out = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
       this.follower = in;
+      this.lock = election;
       while (running) {
         in.poll(Duration.ofMillis(200), this::apply);
-        in.catchUp(this::apply); // to the current end first, so a job closed before now is known to be closed
-        sendDue(out);
+        if (stillLeader()) {
+          in.catchUp(this::apply); // to the current end first, so a job closed before now is known to be closed
+          sendDue(out);
+        }
       }
     } catch (WakeupException e) {
       if (running) {
@@ -88,6 +108,62 @@ public final class DigestScheduler implements Runnable, AutoCloseable {
     } finally {
       stopped.countDown();
     }
+  }
+
+  private KafkaConsumer<byte[], byte[]> joinElection() {
+    Properties c = new Properties();
+    c.putAll(kafka);
+    c.put(ConsumerConfig.GROUP_ID_CONFIG, leaderGroup);
+    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    c.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
+    c.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, leaderGroup + "-" + java.util.UUID.randomUUID());
+    KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    consumer.subscribe(List.of(Topics.DIGESTS.name()), new ConsumerRebalanceListener() {
+      @Override
+      public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        elect(consumer);
+      }
+
+      @Override
+      public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        consumer.pause(partitions); // membership only: the records are read by the follower
+        elect(consumer);
+      }
+
+      @Override
+      public void onPartitionsLost(Collection<TopicPartition> partitions) {
+        elect(consumer);
+      }
+    });
+    return consumer;
+  }
+
+  private void elect(KafkaConsumer<byte[], byte[]> consumer) {
+    electionPartitions = consumer.assignment().size();
+    boolean now = consumer.assignment().contains(new TopicPartition(Topics.DIGESTS.name(), 0));
+    if (now != leader) {
+      LOG.info(now ? "this instance now sends the digests" : "another instance sends the digests now");
+    }
+    leader = now;
+  }
+
+  /** Keeps the group membership alive and tells whether this scheduler is still the one that sends. */
+  private boolean stillLeader() {
+    KafkaConsumer<byte[], byte[]> l = lock;
+    if (l != null) {
+      l.poll(Duration.ZERO);
+    }
+    return leader;
+  }
+
+  /** How many partitions this scheduler holds in the election group (0 before it joined). */
+  public int electionPartitions() {
+    return electionPartitions;
+  }
+
+  /** Whether this scheduler is the one of its cluster that sends digests. */
+  public boolean isLeader() {
+    return leader;
   }
 
   private void apply(ConsumerRecord<String, byte[]> r) {
@@ -120,6 +196,9 @@ public final class DigestScheduler implements Runnable, AutoCloseable {
       bySubscriber.computeIfAbsent(a.subscription().id(), k -> new ArrayList<>()).add(a);
     }
     for (List<Alert> items : bySubscriber.values()) {
+      if (!stillLeader()) {
+        return; // another instance took over between two digests
+      }
       Subscription s = items.get(items.size() - 1).subscription();
       if (current.cancelled(s)) {
         items.forEach(a -> settle(out, a, DeliveryRecord.Outcome.CANCELLED, "subscription deleted, paused or unconfirmed"));
@@ -183,6 +262,10 @@ public final class DigestScheduler implements Runnable, AutoCloseable {
     TopicFollower f = follower;
     if (f != null) {
       f.wakeup();
+    }
+    KafkaConsumer<byte[], byte[]> l = lock;
+    if (l != null) {
+      l.wakeup();
     }
     try {
       stopped.await(10, TimeUnit.SECONDS);
