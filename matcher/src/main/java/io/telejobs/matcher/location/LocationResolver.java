@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 
 /** Country and work mode: structured data first, then location text, then title and description. */
 public final class LocationResolver {
+  private static final Pattern PARTS = Pattern.compile("\\s*[,|()/-]\\s*");
+  private static final Pattern REMOTE_WORD = Pattern.compile("\\bremote\\b");
   private static final Set<String> US_STATES = Set.of(
       "al", "ak", "az", "ar", "ca", "co", "ct", "de", "dc", "fl", "ga", "hi", "id", "il", "in", "ia",
       "ks", "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj", "nm",
@@ -142,7 +144,7 @@ public final class LocationResolver {
     if (text == null) {
       return null;
     }
-    String[] parts = text.toLowerCase(Locale.ROOT).split("\\s*[,|()/-]\\s*");
+    String[] parts = PARTS.split(text.toLowerCase(Locale.ROOT));
     for (int i = parts.length - 1; i >= 0; i--) {
       String p = parts[i].strip();
       if (p.isEmpty()) {
@@ -173,7 +175,7 @@ public final class LocationResolver {
       return WorkMode.HYBRID;
     }
     String l = text.toLowerCase(Locale.ROOT);
-    boolean shortRemote = l.length() < 60 && l.matches(".*\\bremote\\b.*");
+    boolean shortRemote = l.length() < 60 && REMOTE_WORD.matcher(l).find();
     if (REMOTE.matcher(text).find() || shortRemote) {
       return WorkMode.REMOTE;
     }

@@ -1,5 +1,6 @@
 package io.telejobs.matcher.salary;
 
+import java.util.regex.Pattern;
 import io.telejobs.contracts.Level;
 import io.telejobs.contracts.NormalizedSalary;
 import io.telejobs.contracts.Reason;
@@ -53,7 +54,7 @@ public final class SalaryNormalizer {
   private Optional<ParsedSalary> fromStructure(StatedSalary s) {
     BigDecimal min = s.min() != null ? s.min() : s.value();
     BigDecimal max = s.max() != null ? s.max() : s.value();
-    if ((min == null && max == null) || s.currency() == null || !s.currency().matches("[A-Za-z]{3}")) {
+    if ((min == null && max == null) || s.currency() == null || !SalaryParser.CURRENCY_CODE.matcher(s.currency()).matches()) {
       return Optional.empty();
     }
     Period period = Period.parse(s.unit());

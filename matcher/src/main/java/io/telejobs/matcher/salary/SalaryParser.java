@@ -16,6 +16,12 @@ import java.util.regex.Pattern;
  * alone) are ignored. No number means unknown: it never guesses an amount.
  */
 public final class SalaryParser {
+  private static final Pattern UNICODE_DASH = Pattern.compile("[\\u2010-\\u2015\\u2212]");
+  private static final Pattern YEAR = Pattern.compile("(19|20)\\d{2}");
+  private static final Pattern COUNT_AFTER = Pattern.compile(
+      "^\\s*\\+?\\s*(years?\\b|yrs?\\b|months? of|hours? (per|a) week|hrs? (per|a) week|days?\\b(?! rate)|weeks? of|%).*");
+  private static final Pattern EUROPEAN_THOUSANDS = Pattern.compile("\\d{1,3}(\\.\\d{3})+");
+  static final Pattern CURRENCY_CODE = Pattern.compile("[A-Za-z]{3}");
   private static final Pattern NOT_PAY_NUMBERS = Pattern.compile(
       "\\b(401\\s*\\(?k\\)?|403\\s*\\(?b\\)?|457\\s*\\(?b\\)?|24\\s*/\\s*7|24x7|\\d+\\s*%|\\d{1,2}(:\\d{2})?\\s*(am|pm)\\b)",
       Pattern.CASE_INSENSITIVE);
@@ -70,8 +76,7 @@ public final class SalaryParser {
     if (text == null || text.isBlank() || text.chars().noneMatch(Character::isDigit)) {
       return Optional.empty(); // no number: unknown, never a guess
     }
-    String t = Normalizer.normalize(text, Normalizer.Form.NFKC)
-        .replaceAll("[\\u2010-\\u2015\\u2212]", "-")
+    String t = UNICODE_DASH.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("-")
         .replace('\u00a0', ' ');
     String lower = t.toLowerCase(Locale.ROOT);
     String masked = mask(t);
@@ -217,11 +222,11 @@ public final class SalaryParser {
 
   private static boolean looksLikeYearOrCount(String text, int end, String num) {
     String digits = num.replace(",", "");
-    if (digits.matches("(19|20)\\d{2}")) {
+    if (YEAR.matcher(digits).matches()) {
       return true;
     }
     String after = text.substring(end, Math.min(text.length(), end + 20)).toLowerCase(Locale.ROOT);
-    return after.matches("^\\s*\\+?\\s*(years?\\b|yrs?\\b|months? of|hours? (per|a) week|hrs? (per|a) week|days?\\b(?! rate)|weeks? of|%).*");
+    return COUNT_AFTER.matcher(after).matches();
   }
 
   private static boolean sharedAppliesToFirst(BigDecimal first, Amount second) {
@@ -233,7 +238,7 @@ public final class SalaryParser {
 
   private static BigDecimal number(String num) {
     String n = num;
-    if (n.matches("\\d{1,3}(\\.\\d{3})+")) {
+    if (EUROPEAN_THOUSANDS.matcher(n).matches()) {
       n = n.replace(".", ""); // European thousands: €50.000
     } else {
       n = n.replace(",", "");
@@ -274,7 +279,7 @@ public final class SalaryParser {
     if (code == null && indian) {
       return "INR";
     }
-    if (code == null && hint != null && hint.matches("[A-Za-z]{3}")) {
+    if (code == null && hint != null && CURRENCY_CODE.matcher(hint).matches()) {
       return hint.toUpperCase(Locale.ROOT);
     }
     if ("$".equals(code)) {
@@ -289,7 +294,7 @@ public final class SalaryParser {
         assumptions.add("bare $ read as AUD from the posting's country");
         return "AUD";
       }
-      if (hint != null && hint.matches("[A-Za-z]{3}")) {
+      if (hint != null && CURRENCY_CODE.matcher(hint).matches()) {
         return hint.toUpperCase(Locale.ROOT);
       }
       assumptions.add("bare $ read as USD; the posting does not say its country");

@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
  * separator ("| Remote, US", "- Boston, MA", " – Hybrid") or in parentheses ("(Remote)").
  */
 public final class TitleCleaner {
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern PLACE_LIST = Pattern.compile("\\s*[,/;]\\s*|\\s+or\\s+|\\s+and\\s+");
+  private static final Pattern DIGITS = Pattern.compile("\\d+");
   private static final Pattern DASHES = Pattern.compile("[\\u2010-\\u2015\\u2212\\uFE58\\uFE63\\uFF0D]");
   private static final Pattern SEPARATOR = Pattern.compile("\\s+[|/@•·:]\\s*|\\s+[-]\\s+|\\s*\\|\\s*");
   private static final Pattern PARENS = Pattern.compile("\\s*[(\\[]([^)\\]]*)[)\\]]");
@@ -109,7 +112,7 @@ public final class TitleCleaner {
         break;
       }
     }
-    return new Cleaned(t.replaceAll("\\s+", " ").strip(), List.copyOf(removed));
+    return new Cleaned(SPACES.matcher(t).replaceAll(" ").strip(), List.copyOf(removed));
   }
 
   /** Nothing to remove: no separator, bracket, comma or unusual space. */
@@ -145,9 +148,9 @@ public final class TitleCleaner {
     if (REQ_ID.matcher(s).matches() || isCityState(segment.strip())) {
       return true;
     }
-    for (String piece : s.split("\\s*[,/;]\\s*|\\s+or\\s+|\\s+and\\s+")) {
+    for (String piece : PLACE_LIST.split(s)) {
       String p = piece.strip();
-      if (!p.isEmpty() && !PLACE_WORDS.contains(p) && !REGION_CODES.contains(p) && !p.matches("\\d+")) {
+      if (!p.isEmpty() && !PLACE_WORDS.contains(p) && !REGION_CODES.contains(p) && !DIGITS.matcher(p).matches()) {
         return false;
       }
     }
