@@ -95,7 +95,7 @@ public record IngestConfig(
         env.getInt(BREAKER_THRESHOLD), env.getDuration(BREAKER_COOLDOWN));
     return new IngestConfig(env.kafkaProperties(), env.get(SOURCES_FILE), policy,
         mode.equals("continuous"), env.getDuration(INTERVAL), Map.copyOf(environment), env.getInt(CLOSE_AFTER),
-        positive(env, CRAWL_THREADS), port(env.get(METRICS_PORT)));
+        positive(env, CRAWL_THREADS), env.getPortOrOff(METRICS_PORT));
   }
 
   private static int positive(Env env, EnvVar var) {
@@ -106,19 +106,4 @@ public record IngestConfig(
     return n;
   }
 
-  private static int port(String text) {
-    if (text.equalsIgnoreCase("off")) {
-      return -1;
-    }
-    try {
-      int port = Integer.parseInt(text.strip());
-      if (port >= 0 && port <= 65535) {
-        return port;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new io.telejobs.contracts.config.ConfigException(
-        METRICS_PORT.name() + " must be a port number (0-65535) or off, was '" + text + "'");
-  }
 }

@@ -17,8 +17,10 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param profileFile the role profile to tag with
  * @param statsPort port of the statistics HTTP endpoint (interactive queries); 0 picks a free one
  * @param dedupWindow how long a posting not seen again stays the same job as others with its identity
+ * @param metricsPort port of the Prometheus {@code /metrics} endpoint of the service; -1 for none
  */
-public record MatcherConfig(Properties streams, String profileFile, int statsPort, java.time.Duration dedupWindow) {
+public record MatcherConfig(Properties streams, String profileFile, int statsPort, java.time.Duration dedupWindow,
+    int metricsPort) {
   public static final EnvVar PROFILE_FILE = EnvVar.optional("APP_PROFILE_FILE", ProfileFiles.DEFAULT,
       "role profile to tag with: a path, or classpath:... for a bundled one");
   public static final EnvVar APPLICATION_ID = EnvVar.optional("KAFKA_APPLICATION_ID", "telejobs-matcher",
@@ -28,12 +30,14 @@ public record MatcherConfig(Properties streams, String profileFile, int statsPor
 
   public static final EnvVar STATS_PORT = EnvVar.optional("APP_STATS_PORT", "8081",
       "port of the market statistics endpoint (GET /stats?day=YYYY-MM-DD)");
+  public static final EnvVar METRICS_PORT = EnvVar.optional("APP_METRICS_PORT", "9401",
+      "port of the matcher's Prometheus /metrics endpoint (and /health); off for none");
   public static final EnvVar DEDUP_WINDOW = EnvVar.optional("APP_DEDUP_WINDOW", "P30D",
       "how long a posting not seen again stays the same job as others with the same company, title and location");
 
   public static List<EnvVar> variables() {
     List<EnvVar> all = new ArrayList<>(Env.COMMON);
-    all.addAll(List.of(PROFILE_FILE, APPLICATION_ID, STATE_DIR, STATS_PORT, DEDUP_WINDOW));
+    all.addAll(List.of(PROFILE_FILE, APPLICATION_ID, STATE_DIR, STATS_PORT, DEDUP_WINDOW, METRICS_PORT));
     return List.copyOf(all);
   }
 
@@ -41,6 +45,7 @@ public record MatcherConfig(Properties streams, String profileFile, int statsPor
     Env env = new Env(environment);
     Properties p = env.streamsProperties(APPLICATION_ID, STATE_DIR);
     p.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
-    return new MatcherConfig(p, env.get(PROFILE_FILE), env.getInt(STATS_PORT), env.getDuration(DEDUP_WINDOW));
+    return new MatcherConfig(p, env.get(PROFILE_FILE), env.getInt(STATS_PORT), env.getDuration(DEDUP_WINDOW),
+        env.getPortOrOff(METRICS_PORT));
   }
 }

@@ -51,6 +51,11 @@ public final class MatcherService implements ServiceMain.Service {
     LOG.info("market statistics at http://localhost:{}/stats?day=YYYY-MM-DD", stats.port());
   }
 
+  /** Binds Kafka Streams' own metrics (process and commit rates and latencies, lag, store metrics). */
+  public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+    new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(streams).bindTo(registry);
+  }
+
   /** The port of the statistics endpoint. */
   public int statsPort() {
     return stats.port();

@@ -161,6 +161,13 @@ class MatcherIT {
       List<ConsumerRecord<String, MatchedJob>> seen = out.pollUntil(retagged::apply, Duration.ofSeconds(90));
       assertThat(seen.stream().filter(x -> x.key().equals(id)).map(x -> x.value().profileVersion()))
           .contains("1.1.0");
+
+      // the service's metrics carry Kafka Streams' own, counting what it processed
+      io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry = io.telejobs.observability.Metrics.registry("matcher");
+      retag.bindMetrics(registry);
+      assertThat(registry.scrape().lines().filter(l -> l.startsWith("kafka_stream_thread_process_total{"))
+          .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum())
+          .as("records processed, per the matcher's /metrics").isPositive();
     }
   }
 }

@@ -26,12 +26,13 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param httpPort port of the subscription API, 0 for any free port
  * @param adminToken bearer token that may manage any subscription; empty disables it
  * @param webhookAllowlist hosts a webhook may point at even when private (tests, internal receivers)
+ * @param metricsPort port of the Prometheus {@code /metrics} endpoint of the service; -1 for none
  * @param digestsEnabled whether this instance runs a digest scheduler (the schedulers elect one that sends)
  * @param maxEmailsPerHour instant emails per subscriber per hour; the rest go out in an hourly roll-up
  */
 public record NotifierConfig(Properties kafka, Properties streams, SmtpSettings smtp, RetryPolicy retry,
     String publicUrl, byte[] tokenSecret, String deliveryGroup, int httpPort, String adminToken,
-    java.util.Set<String> webhookAllowlist, boolean digestsEnabled, int maxEmailsPerHour) {
+    java.util.Set<String> webhookAllowlist, boolean digestsEnabled, int maxEmailsPerHour, int metricsPort) {
 
   public static final EnvVar APPLICATION_ID = EnvVar.optional("KAFKA_APPLICATION_ID", "telejobs-notifier",
       "Kafka Streams application id of the alert-decision topology");
@@ -63,6 +64,8 @@ public record NotifierConfig(Properties kafka, Properties streams, SmtpSettings 
   public static final EnvVar WEBHOOK_ALLOWLIST = EnvVar.optional("APP_WEBHOOK_ALLOWLIST", "",
       "comma-separated hosts a webhook may point at even when loopback or private");
 
+  public static final EnvVar METRICS_PORT = EnvVar.optional("APP_METRICS_PORT", "9402",
+      "port of the notifier's Prometheus /metrics endpoint (and /health), apart from the public API; off for none");
   public static final EnvVar DIGESTS_ENABLED = EnvVar.optional("APP_DIGESTS_ENABLED", "true",
       "run a daily/weekly digest scheduler in this instance; the instances that do elect one to send");
 
@@ -73,7 +76,7 @@ public record NotifierConfig(Properties kafka, Properties streams, SmtpSettings 
     List<EnvVar> all = new ArrayList<>(Env.COMMON);
     all.addAll(List.of(APPLICATION_ID, STATE_DIR, DELIVERY_GROUP, SMTP_HOST, SMTP_PORT, SMTP_SECURITY,
         SMTP_USERNAME, SMTP_PASSWORD, MAIL_FROM, PUBLIC_URL, TOKEN_SECRET, MAX_ATTEMPTS, RETRY_BACKOFF, HTTP_PORT,
-        ADMIN_TOKEN, WEBHOOK_ALLOWLIST, DIGESTS_ENABLED, MAX_EMAILS_PER_HOUR));
+        ADMIN_TOKEN, WEBHOOK_ALLOWLIST, DIGESTS_ENABLED, MAX_EMAILS_PER_HOUR, METRICS_PORT));
     return List.copyOf(all);
   }
 
@@ -102,6 +105,6 @@ public record NotifierConfig(Properties kafka, Properties streams, SmtpSettings 
     }
     return new NotifierConfig(kafka, streams, smtp, retry, env.get(PUBLIC_URL),
         secret.getBytes(StandardCharsets.UTF_8), env.get(DELIVERY_GROUP), env.getInt(HTTP_PORT), admin, allow,
-        env.getBoolean(DIGESTS_ENABLED), env.getInt(MAX_EMAILS_PER_HOUR));
+        env.getBoolean(DIGESTS_ENABLED), env.getInt(MAX_EMAILS_PER_HOUR), env.getPortOrOff(METRICS_PORT));
   }
 }

@@ -22,7 +22,12 @@ import io.telejobs.notifier.security.TokenSigner;
 import io.telejobs.notifier.subscriptions.IndexedSubscriptions;
 import java.time.Clock;
 import java.time.Duration;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -98,6 +103,33 @@ public final class NotifierService implements ServiceMain.Service {
       return true;
     }
     return store.get(asDecided.id()).map(now -> !now.isActive()).orElse(false);
+  }
+
+  /**
+   * Binds the notifier's meters: deliveries by outcome, digests sent, whether this instance sends the
+   * digests, subscriptions known, and Kafka Streams' own metrics.
+   */
+  public void bindMetrics(MeterRegistry registry) {
+    new KafkaStreamsMetrics(streams).bindTo(registry);
+    deliveries(registry, "sent", "alerts delivered (email or webhook)", worker.sent);
+    deliveries(registry, "duplicate", "deliveries skipped: already in the delivered-set", worker.duplicatesSkipped);
+    deliveries(registry, "failed_attempt", "delivery attempts that failed and were retried", worker.failedAttempts);
+    deliveries(registry, "dead_lettered", "alerts dead-lettered after the last attempt", worker.deadLettered);
+    deliveries(registry, "cancelled", "alerts not sent: unsubscribed, paused or job closed", worker.cancelled);
+    deliveries(registry, "rate_limited", "instant emails moved to the hourly roll-up", worker.rateLimited);
+    if (digests != null) {
+      FunctionCounter.builder("notifier.digests.sent", digests.digestsSent, AtomicInteger::get)
+          .description("digest emails sent by this instance").register(registry);
+      Gauge.builder("notifier.digests.leader", digests, d -> d.isLeader() ? 1 : 0)
+          .description("1 when this instance is the one that sends digests").register(registry);
+    }
+    Gauge.builder("notifier.subscriptions", store, SubscriptionStore::size)
+        .description("subscriptions known to the API view").register(registry);
+  }
+
+  private static void deliveries(MeterRegistry registry, String outcome, String description, AtomicInteger counter) {
+    FunctionCounter.builder("notifier.deliveries", counter, AtomicInteger::get).description(description)
+        .tag("outcome", outcome).register(registry);
   }
 
   /** The port the subscription API listens on. */

@@ -74,6 +74,7 @@ class NotifierIT {
     env.put("APP_DELIVERY_MAX_ATTEMPTS", "3");
     env.put("APP_WEBHOOK_ALLOWLIST", "127.0.0.1");
     notifier = new NotifierService(NotifierConfig.fromEnv(env), env);
+    notifier.bindMetrics(metrics);
     notifier.start();
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (notifier.state() != KafkaStreams.State.RUNNING || !notifier.worker().awaitReady(Duration.ofMillis(100))) {
@@ -138,6 +139,16 @@ class NotifierIT {
         .filter(d -> d.subscriptionId().equals(subscriptionId) && d.jobId().equals(jobId)).reduce((a, b) -> b).orElseThrow();
   }
 
+  private static final io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics =
+      io.telejobs.observability.Metrics.registry("notifier");
+
+  /** The value of one series on the notifier's /metrics page. */
+  private static double metric(String series) {
+    return metrics.scrape().lines().filter(l -> l.startsWith(series + " ")).findFirst()
+        .map(l -> Double.parseDouble(l.substring(series.length() + 1)))
+        .orElseThrow(() -> new AssertionError("no series " + series + " in /metrics"));
+  }
+
   @Test
   void optInGatesAlertsAndUnsubscribeStopsThemAtOnce() throws Exception {
     HttpResponse<String> created = send("POST", "/api/subscriptions",
@@ -168,6 +179,8 @@ class NotifierIT {
       publishJob(Fixtures.telehealthJob("optin-2"));
       assertThat(awaitOutcome(log, id, "optin-2").outcome()).isEqualTo(DeliveryRecord.Outcome.DELIVERED);
       assertThat(mailTo("lee@example.com")).hasSize(2);
+      assertThat(metric("notifier_deliveries_total{outcome=\"sent\",service=\"notifier\"}")).isGreaterThanOrEqualTo(1);
+      assertThat(metric("notifier_subscriptions{service=\"notifier\"}")).isGreaterThanOrEqualTo(1);
 
       // one-click unsubscribe from the alert's header, then nothing more
       MimeMessage alert = mailTo("lee@example.com").get(1);

@@ -60,6 +60,23 @@ public final class Env {
     }
   }
 
+  /** A TCP port (0-65535; 0 picks a free one), or -1 when the value is {@code off}. */
+  public int getPortOrOff(EnvVar var) {
+    String value = get(var).strip();
+    if (value.equalsIgnoreCase("off")) {
+      return -1;
+    }
+    try {
+      int port = Integer.parseInt(value);
+      if (port >= 0 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigException(var.name() + " must be a port number (0-65535) or off, was '" + value + "'");
+  }
+
   public boolean getBoolean(EnvVar var) {
     String value = get(var).toLowerCase(Locale.ROOT);
     return switch (value) {

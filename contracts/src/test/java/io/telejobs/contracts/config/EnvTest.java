@@ -53,4 +53,20 @@ class EnvTest {
         .hasMessageContaining("APP_PORT")
         .hasMessageContaining("eighty");
   }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({"9400, 9400", "0, 0", "' 8080 ', 8080", "off, -1", "OFF, -1"})
+  void portsOrOff(String raw, int expected) {
+    EnvVar port = EnvVar.optional("APP_METRICS_PORT", "9400", "test");
+    assertThat(new Env(Map.of("APP_METRICS_PORT", raw)).getPortOrOff(port)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"70000", "-1", "http", "9400x"})
+  void aBadPortNamesTheVariable(String raw) {
+    EnvVar port = EnvVar.optional("APP_METRICS_PORT", "9400", "test");
+    assertThatThrownBy(
+            () -> new Env(Map.of("APP_METRICS_PORT", raw)).getPortOrOff(port))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("APP_METRICS_PORT").hasMessageContaining(raw);
+  }
 }
