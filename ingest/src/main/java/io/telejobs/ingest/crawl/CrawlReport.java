@@ -21,23 +21,24 @@ public final class CrawlReport {
   }
 
   void pageFetched() {
-    pagesFetched.incrementAndGet();
-    parents.forEach(CrawlReport::pageFetched);
+    count(r -> r.pagesFetched);
   }
 
   void postingFound() {
-    postingsFound.incrementAndGet();
-    parents.forEach(CrawlReport::postingFound);
+    count(r -> r.postingsFound);
   }
 
   void error() {
-    errors.incrementAndGet();
-    parents.forEach(CrawlReport::error);
+    count(r -> r.errors);
   }
 
   void notModified() {
-    notModified.incrementAndGet();
-    parents.forEach(CrawlReport::notModified);
+    count(r -> r.notModified);
+  }
+
+  private void count(java.util.function.Function<CrawlReport, AtomicLong> counter) {
+    counter.apply(this).incrementAndGet();
+    parents.forEach(p -> p.count(counter));
   }
 
   @Override

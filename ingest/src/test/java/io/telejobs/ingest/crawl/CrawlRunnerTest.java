@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,22 +29,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CrawlRunnerTest {
   private static final Duration DELAY = Duration.ofMillis(120);
   private FixtureHttpServer site;
-  private final List<JobPosting> postings = new CopyOnWriteArrayList<>();
-  private final List<String> closed = new CopyOnWriteArrayList<>();
-  private final PostingSink sink = new PostingSink() {
-    @Override
-    public void posting(JobPosting p) {
-      postings.add(p);
-    }
-
-    @Override
-    public void closed(String id, String reason) {
-      closed.add(id);
-    }
-
-    @Override
-    public void error(IngestError e) {}
-  };
+  private final RecordingSink sink = new RecordingSink();
+  private final List<JobPosting> postings = sink.postings;
+  private final List<String> closed = sink.closed;
 
   @BeforeEach
   void start() {

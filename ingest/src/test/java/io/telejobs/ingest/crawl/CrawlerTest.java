@@ -12,7 +12,6 @@ import io.telejobs.ingest.source.Source;
 import io.telejobs.testkit.FixtureHttpServer;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,24 +21,9 @@ import org.junit.jupiter.api.Test;
 class CrawlerTest {
   private static final Duration DELAY = Duration.ofMillis(150);
   private FixtureHttpServer site;
-  private final List<JobPosting> postings = new ArrayList<>();
-  private final List<IngestError> errors = new ArrayList<>();
-  private final PostingSink sink = new PostingSink() {
-    @Override
-    public void posting(JobPosting p) {
-      postings.add(p);
-    }
-
-    @Override
-    public void closed(String id, String reason) {
-      throw new AssertionError("the crawler itself never closes postings");
-    }
-
-    @Override
-    public void error(IngestError e) {
-      errors.add(e);
-    }
-  };
+  private final RecordingSink sink = new RecordingSink();
+  private final List<JobPosting> postings = sink.postings;
+  private final List<IngestError> errors = sink.errors;
 
   @BeforeEach
   void start() {
@@ -49,6 +33,7 @@ class CrawlerTest {
   @AfterEach
   void stop() {
     site.close();
+    assertThat(sink.closed).as("the crawler itself never closes postings").isEmpty();
   }
 
   private Crawler.Result lastResult;
