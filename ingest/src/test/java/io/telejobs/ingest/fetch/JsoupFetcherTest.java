@@ -104,6 +104,47 @@ class JsoupFetcherTest {
     assertThat(r.body().length()).isLessThan(60_000);
   }
 
+  @Test
+  void asksForGzipAndReadsACompressedBody() throws Exception {
+    byte[] page = ("<html><body>" + "<p>Telehealth Program Manager</p>".repeat(2_000) + "</body></html>")
+        .getBytes(StandardCharsets.UTF_8);
+    java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(zipped)) {
+      gz.write(page);
+    }
+    server.on("/gz", ex -> {
+      ex.getResponseHeaders().set("Content-Encoding", "gzip");
+      FixtureHttpServer.send(ex, 200, "text/html; charset=utf-8", zipped.toByteArray());
+    });
+
+    FetchResult r = fetcher(0, 10, Duration.ofSeconds(5), 1_000_000).fetch(server.uri("/gz"));
+
+    assertThat(zipped.size()).as("the wire carries far less than the page").isLessThan(page.length / 10);
+    assertThat(server.requests("/gz").get(0).header("Accept-Encoding")).contains("gzip");
+    assertThat(r.truncated()).isFalse();
+    assertThat(r.body()).hasSize(page.length).endsWith("</body></html>");
+  }
+
+  @Test
+  void theSizeLimitAppliesToTheDecompressedBody() throws Exception {
+    java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(zipped)) {
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 64; i++) {
+        gz.write(zeros); // 64 MB of zeros: about 64 KB on the wire
+      }
+    }
+    server.on("/bomb", ex -> {
+      ex.getResponseHeaders().set("Content-Encoding", "gzip");
+      FixtureHttpServer.send(ex, 200, "text/html; charset=utf-8", zipped.toByteArray());
+    });
+
+    FetchResult r = fetcher(0, 10, Duration.ofSeconds(5), 50_000).fetch(server.uri("/bomb"));
+
+    assertThat(r.truncated()).isTrue();
+    assertThat(r.body().length()).isLessThanOrEqualTo(50_000);
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource({
       "header names the charset,    text/html; charset=windows-1252, windows-1252, ''",
