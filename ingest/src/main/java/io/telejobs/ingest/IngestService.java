@@ -36,12 +36,18 @@ public final class IngestService implements AutoCloseable {
   private final CrawlRunner runner;
   private final Duration defaultInterval;
 
-  /** Totals of one crawl of every source. */
-  public record Summary(int pagesFetched, int postingsFound, int published, int unchanged, int closed, int errors) {
+  /**
+   * Totals of one crawl of every source.
+   *
+   * @param published new and changed postings published; {@code newPostings} of them were new
+   */
+  public record Summary(int pagesFetched, int postingsFound, int published, int newPostings, int unchanged, int closed,
+      int errors) {
     @Override
     public String toString() {
-      return "pages fetched=" + pagesFetched + ", postings found=" + postingsFound + ", published (new or changed)="
-          + published + ", unchanged=" + unchanged + ", closed=" + closed + ", errors=" + errors;
+      return "pages fetched=" + pagesFetched + ", postings found=" + postingsFound + ", new=" + newPostings
+          + ", changed=" + (published - newPostings) + ", unchanged=" + unchanged + ", closed=" + closed
+          + ", errors=" + errors;
     }
   }
 
@@ -61,6 +67,7 @@ public final class IngestService implements AutoCloseable {
   public Summary crawlOnce() throws InterruptedException {
     CrawlReport report = new CrawlReport();
     int publishedBefore = publisher.published.get();
+    int newBefore = publisher.newPostings.get();
     int unchangedBefore = publisher.unchanged.get();
     int closedBefore = publisher.closedCount.get();
     ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -68,14 +75,20 @@ public final class IngestService implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    progress.scheduleAtFixedRate(() -> LOG.info("crawling: {}", report), 2, 2, TimeUnit.SECONDS);
+    progress.scheduleAtFixedRate(() -> {
+      int published = publisher.published.get() - publishedBefore;
+      int added = publisher.newPostings.get() - newBefore;
+      LOG.info("crawling: {}; new={}, changed={}, closed={}", report, added, published - added,
+          publisher.closedCount.get() - closedBefore);
+    }, 2, 2, TimeUnit.SECONDS);
     try {
       runner.crawlAll(sources, report);
     } finally {
       progress.shutdownNow();
     }
     Summary summary = new Summary((int) report.pagesFetched.get(), (int) report.postingsFound.get(),
-        publisher.published.get() - publishedBefore, publisher.unchanged.get() - unchangedBefore,
+        publisher.published.get() - publishedBefore, publisher.newPostings.get() - newBefore,
+        publisher.unchanged.get() - unchangedBefore,
         publisher.closedCount.get() - closedBefore, (int) report.errors.get());
     LOG.info("crawl done: {}", summary);
     return summary;

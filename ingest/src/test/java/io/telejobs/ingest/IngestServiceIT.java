@@ -61,9 +61,10 @@ class IngestServiceIT {
       second = ingest.crawlOnce();
     }
 
-    assertThat(first.published()).isEqualTo(first.postingsFound()).isEqualTo(10);
+    assertThat(first.published()).isEqualTo(first.newPostings()).isEqualTo(first.postingsFound()).isEqualTo(10);
     assertThat(second.published()).as("nothing changed").isZero();
     assertThat(second.unchanged()).isEqualTo(10);
+    assertThat(second.toString()).contains("new=0, changed=0, unchanged=10, closed=0");
     try (TopicReader<String, JobPosting> postings = new TopicReader<>(kafka.clientProperties(),
         Topics.POSTINGS.name(), Topics.POSTINGS.keySerde(), Topics.POSTINGS.valueSerde())) {
       List<ConsumerRecord<String, JobPosting>> records = postings.pollUntil(r -> r.size() >= 10, Duration.ofSeconds(30));

@@ -93,8 +93,9 @@ public final class LocalRunApp {
     say("");
     say("==================== telejobs local run: summary ====================");
     say("  pages fetched ........ " + s.crawl().pagesFetched());
-    say("  postings found ....... " + s.crawl().postingsFound() + " (published new or changed: " + s.crawl().published()
-        + ", unchanged: " + s.crawl().unchanged() + ", closed: " + s.crawl().closed() + ")");
+    say("  postings found ....... " + s.crawl().postingsFound() + " (new: " + s.crawl().newPostings() + ", changed: "
+        + (s.crawl().published() - s.crawl().newPostings()) + ", unchanged: " + s.crawl().unchanged() + ", closed: "
+        + s.crawl().closed() + ")");
     say("  matched (live) ....... " + s.matchedLive() + "  -> topic " + Topics.MATCHED.name());
     say("  alerts decided ....... " + s.alertsDecided() + "  -> topic " + Topics.ALERTS.name());
     say("  emails delivered ..... " + s.emailsDelivered() + "  (" + inbox + " in the local mailbox)");

@@ -29,7 +29,10 @@ public final class KafkaPostingPublisher implements PostingSink, AutoCloseable {
   private final KafkaProducer<byte[], byte[]> producer;
   private final PostingLedger ledger;
   private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
+  /** New and changed postings published. */
   public final AtomicInteger published = new AtomicInteger();
+  /** Of those, the ones not published before. */
+  public final AtomicInteger newPostings = new AtomicInteger();
   public final AtomicInteger unchanged = new AtomicInteger();
   public final AtomicInteger errorsPublished = new AtomicInteger();
   public final AtomicInteger closedCount = new AtomicInteger();
@@ -55,6 +58,9 @@ public final class KafkaPostingPublisher implements PostingSink, AutoCloseable {
       return;
     }
     send(Topics.POSTINGS, posting.id(), posting);
+    if (change == PostingLedger.Change.NEW) {
+      newPostings.incrementAndGet();
+    }
     published.incrementAndGet();
   }
 
