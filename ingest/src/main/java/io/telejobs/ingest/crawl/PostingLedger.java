@@ -67,6 +67,22 @@ public final class PostingLedger {
     return closed;
   }
 
+  /**
+   * Forgets a posting whose publication failed, so that the next crawl that finds it publishes it again
+   * (as new), instead of taking it for unchanged.
+   */
+  public void forget(String id) {
+    open.remove(id);
+  }
+
+  /**
+   * Takes back a close whose tombstone could not be published: the posting is open again, of
+   * {@code source}, and is closed again by the next complete crawls that do not find it.
+   */
+  public void reopen(String id, String source) {
+    open.putIfAbsent(id, new Entry("", source, null, 0));
+  }
+
   public int size() {
     return open.size();
   }

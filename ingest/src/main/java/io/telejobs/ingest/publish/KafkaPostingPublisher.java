@@ -99,8 +99,21 @@ public final class KafkaPostingPublisher implements PostingSink, AutoCloseable {
       if (e != null) {
         LOG.error("could not publish {} to {}: {}", key, topic.name(), e.toString());
         sendFailure.compareAndSet(null, e);
+        if (topic == Topics.POSTINGS) {
+          unpublished(key, value == null);
+        }
       }
     });
+  }
+
+  /** The ledger must not count as published what was not: the next crawl tries again. */
+  private void unpublished(String id, boolean wasClose) {
+    if (wasClose) {
+      int colon = id.indexOf(':');
+      ledger.reopen(id, colon > 0 ? id.substring(0, colon) : id);
+    } else {
+      ledger.forget(id);
+    }
   }
 
   private void restoreLedger(Properties clientProps) {

@@ -38,6 +38,23 @@ class PostingLedgerTest {
   }
 
   @Test
+  void aPostingWhosePublicationFailedIsPublishedAgainNextTime() {
+    PostingLedger ledger = new PostingLedger();
+    ledger.record("s:1", "h1", "s", null);
+    ledger.forget("s:1");
+    assertThat(ledger.record("s:1", "h1", "s", null)).isEqualTo(PostingLedger.Change.NEW);
+  }
+
+  @Test
+  void aCloseWhoseTombstoneFailedIsClosedAgainByTheNextCompleteCrawl() {
+    PostingLedger ledger = new PostingLedger();
+    ledger.record("s:1", "h1", "s", null);
+    assertThat(ledger.closeMissing("s", java.util.Set.of(), 1, java.time.LocalDate.of(2026, 11, 25))).containsExactly("s:1");
+    ledger.reopen("s:1", "s");
+    assertThat(ledger.closeMissing("s", java.util.Set.of(), 1, java.time.LocalDate.of(2026, 11, 25))).containsExactly("s:1");
+  }
+
+  @Test
   void otherSourcesAreNotTouched() {
     PostingLedger ledger = new PostingLedger();
     ledger.record("x", "h", "other", null);
