@@ -56,9 +56,11 @@ class IngestServiceIT {
 
     IngestService.Summary first;
     IngestService.Summary second;
+    String scrape;
     try (IngestService ingest = new IngestService(IngestConfig.fromEnv(env), registry)) {
       first = ingest.crawlOnce();
       second = ingest.crawlOnce();
+      scrape = registry.scrape(); // while the service lives: its meters follow it, not outlive it
     }
 
     assertThat(first.published()).isEqualTo(first.newPostings()).isEqualTo(first.postingsFound()).isEqualTo(10);
@@ -71,7 +73,6 @@ class IngestServiceIT {
       assertThat(records).extracting(ConsumerRecord::key).doesNotHaveDuplicates()
           .anyMatch(k -> k.startsWith("by-ip:")).anyMatch(k -> k.startsWith("by-name:"));
     }
-    String scrape = registry.scrape();
     long pagesByIp = (first.pagesFetched() + second.pagesFetched()) / 2;
     assertThat(scrape)
         .contains("ingest_pages_fetched_total{service=\"ingest\",source=\"by-ip\"} " + pagesByIp + ".0")
