@@ -121,26 +121,29 @@ public final class DigestScheduler implements Runnable, AutoCloseable {
     consumer.subscribe(List.of(Topics.DIGESTS.name()), new ConsumerRebalanceListener() {
       @Override
       public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-        elect(consumer);
+        elect(consumer, partitions);
       }
 
       @Override
       public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
         consumer.pause(partitions); // membership only: the records are read by the follower
-        elect(consumer);
+        elect(consumer, List.of());
       }
 
       @Override
       public void onPartitionsLost(Collection<TopicPartition> partitions) {
-        elect(consumer);
+        elect(consumer, partitions);
       }
     });
     return consumer;
   }
 
-  private void elect(KafkaConsumer<byte[], byte[]> consumer) {
-    electionPartitions = consumer.assignment().size();
-    boolean now = consumer.assignment().contains(new TopicPartition(Topics.DIGESTS.name(), 0));
+  /** Leader when partition 0 is among the partitions held, {@code leaving} (being revoked or lost) excluded. */
+  private void elect(KafkaConsumer<byte[], byte[]> consumer, Collection<TopicPartition> leaving) {
+    Set<TopicPartition> held = new HashSet<>(consumer.assignment());
+    held.removeAll(leaving);
+    electionPartitions = held.size();
+    boolean now = held.contains(new TopicPartition(Topics.DIGESTS.name(), 0));
     if (now != leader) {
       LOG.info(now ? "this instance now sends the digests" : "another instance sends the digests now");
     }
