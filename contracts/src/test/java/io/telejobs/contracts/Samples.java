@@ -65,7 +65,7 @@ final class Samples {
         null,
         new Criteria(Set.of(Tier.CORE, Tier.ADJACENT), Set.of(Level.SENIOR), Set.of("US"),
             Set.of(WorkMode.REMOTE), new BigDecimal("110000"), "USD", Set.of("telehealth"),
-            Set.of("nurse"), Set.of("acme staffing")),
+            Set.of("nurse"), Set.of("acme staffing"), Set.of(Level.SENIOR, Level.MID), Set.of("columbus, oh", "remote")),
         Frequency.INSTANT,
         SubscriptionStatus.ACTIVE,
         AT,

@@ -30,7 +30,8 @@ public final class Fixtures {
         "https://careers.example.org/jobs/" + id, "https://careers.example.org/jobs/" + id, AT, "h-" + id);
     NormalizedSalary pay = currency == null ? null : new NormalizedSalary(currency, "YEAR",
         BigDecimal.valueOf(annualMin), BigDecimal.valueOf(annualMax), BigDecimal.valueOf(annualMin),
-        BigDecimal.valueOf(annualMax), null, null);
+        BigDecimal.valueOf(annualMax), annualMin >= 120_000 ? Level.SENIOR : annualMin >= 90_000 ? Level.MID : Level.ENTRY,
+        null);
     return new MatchedJob(MatchedJob.SCHEMA_VERSION, p, "telehealth-project-manager", "1.0.0", tier, level, 0.95,
         pay, country, mode, List.of(), List.of(), List.of(), List.of(), AT, null, null);
   }

@@ -34,6 +34,9 @@ final class Pages {
             <option value="adjacent">Healthcare IT project management (adjacent)</option>
             <option value="pathway">Entry roles: coordinator, analyst, support (pathway)</option></select></label>
           <label>Countries (comma separated, e.g. US, IN) <input name="countries"></label>
+          <label>Places (semicolon separated, e.g. Boston; Bengaluru, Karnataka) <input name="locations"></label>
+          <label>Salary bands <select name="bands" multiple size="3">
+            <option value="entry">Entry</option><option value="mid">Mid</option><option value="senior">Senior</option></select></label>
           <label>Minimum annual salary <input name="minAnnualSalary" type="number" min="0">
             <select name="salaryCurrency"><option>USD</option><option>INR</option><option>GBP</option><option>EUR</option></select></label>
           <label>How often <select name="frequency"><option value="instant">Instantly</option>
@@ -46,7 +49,9 @@ final class Pages {
           e.preventDefault();
           const f = e.target, body = {email: f.email.value, frequency: f.frequency.value,
             tiers: [...f.tiers.selectedOptions].map(o => o.value),
-            countries: f.countries.value.split(',').map(s => s.trim()).filter(s => s)};
+            countries: f.countries.value.split(',').map(s => s.trim()).filter(s => s),
+            locations: f.locations.value.split(';').map(s => s.trim()).filter(s => s),
+            bands: [...f.bands.selectedOptions].map(o => o.value)};
           if (f.minAnnualSalary.value) { body.minAnnualSalary = Number(f.minAnnualSalary.value); body.salaryCurrency = f.salaryCurrency.value; }
           const r = await fetch('/api/subscriptions', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
           const j = await r.json();

@@ -48,6 +48,13 @@ public final class MatchIndex {
   private final OrdinalSets includes;
   private final OrdinalSets excludes;
   private final OrdinalSets excludedCompanies;
+  /** Subscriptions that name no location, one bit per ordinal; null when none names one. */
+  private final long[] noLocationBits;
+  private final OrdinalSets locations;
+  /** Subscriptions that name no salary band. */
+  private final RoaringBitmap anyBand = new RoaringBitmap();
+  /** Per band: subscriptions naming it or naming none. */
+  private final RoaringBitmap[] bandOrAny = new RoaringBitmap[Level.values().length];
 
   private MatchIndex(List<Entry> entries) {
     List<Entry> sorted = new ArrayList<>(entries);
@@ -70,7 +77,12 @@ public final class MatchIndex {
     Map<String, RoaringBitmap> includes = new HashMap<>();
     Map<String, RoaringBitmap> excludes = new HashMap<>();
     Map<String, RoaringBitmap> excludedCompanies = new HashMap<>();
+    Map<String, RoaringBitmap> places = new HashMap<>();
     RoaringBitmap noIncludes = new RoaringBitmap();
+    RoaringBitmap noLocations = new RoaringBitmap();
+    for (int i = 0; i < bandOrAny.length; i++) {
+      bandOrAny[i] = new RoaringBitmap();
+    }
     for (int ord = 0; ord < n; ord++) {
       Entry e = sorted.get(ord);
       Criteria c = e.criteria();
@@ -116,6 +128,21 @@ public final class MatchIndex {
       for (String company : c.excludeCompanies()) {
         excludedCompanies.computeIfAbsent(company, k -> new RoaringBitmap()).add(ord);
       }
+      if (c.bands().isEmpty()) {
+        anyBand.add(ord);
+      }
+      for (Level band : c.bands()) {
+        bandOrAny[band.ordinal()].add(ord);
+      }
+      if (c.locations().isEmpty()) {
+        noLocations.add(ord);
+      }
+      for (String place : c.locations()) {
+        places.computeIfAbsent(place, k -> new RoaringBitmap()).add(ord);
+      }
+    }
+    for (RoaringBitmap b : bandOrAny) {
+      b.or(anyBand);
     }
     noMinimumEnd = firstWithMinimum;
     all = RoaringBitmap.bitmapOfRange(0, n);
@@ -125,6 +152,8 @@ public final class MatchIndex {
     this.includes = new OrdinalSets(includes, n);
     this.excludes = new OrdinalSets(excludes, n);
     this.excludedCompanies = new OrdinalSets(excludedCompanies, n);
+    this.noLocationBits = places.isEmpty() ? null : OrdinalSets.bits(noLocations, n);
+    this.locations = new OrdinalSets(places, n);
     for (RoaringBitmap b : allBitmaps()) {
       b.runOptimize();
     }
@@ -141,6 +170,8 @@ public final class MatchIndex {
     out.addAll(byCountry.values());
     out.addAll(countryOrAny.values());
     out.add(anyCountry);
+    out.add(anyBand);
+    out.addAll(Arrays.asList(bandOrAny));
     return out;
   }
 
@@ -160,11 +191,21 @@ public final class MatchIndex {
     if (job.company() != null) {
       excludedCompanies.clearFrom(job.company(), wanted);
     }
+    if (noLocationBits != null) { // and names no location, or one of the job's places
+      long[] placed = noLocationBits.clone();
+      for (String place : job.places()) {
+        locations.orInto(place, placed);
+      }
+      for (int i = 0; i < wanted.length; i++) {
+        wanted[i] &= placed[i];
+      }
+    }
+    RoaringBitmap bands = job.band() == null ? anyBand : bandOrAny[job.band().ordinal()];
     RoaringBitmap countries = job.country() == null ? anyCountry
         : countryOrAny.getOrDefault(job.country(), anyCountry);
     // one pass over all conjuncts, container by container, stopping early where a container empties
     return FastAggregation.and(salaryRange(job), countries, byTier[job.tier().ordinal()],
-        byLevel[job.level().ordinal()], byMode[job.workMode().ordinal()], BitSetUtil.bitmapOf(wanted));
+        byLevel[job.level().ordinal()], byMode[job.workMode().ordinal()], bands, BitSetUtil.bitmapOf(wanted));
   }
 
   /** Subscriptions without a minimum, plus those whose minimum in the job's currency is at most its pay. */
@@ -198,7 +239,8 @@ public final class MatchIndex {
   /** Bytes held by the bitmaps and bitsets (the ids and minimums come on top). */
   public long bitmapBytes() {
     long bytes = all.getLongSizeInBytes() + (long) noIncludeBits.length * Long.BYTES + includes.bytes()
-        + excludes.bytes() + excludedCompanies.bytes();
+        + excludes.bytes() + excludedCompanies.bytes() + locations.bytes()
+        + (noLocationBits == null ? 0 : (long) noLocationBits.length * Long.BYTES);
     for (RoaringBitmap b : allBitmaps()) {
       bytes += b.getLongSizeInBytes();
     }

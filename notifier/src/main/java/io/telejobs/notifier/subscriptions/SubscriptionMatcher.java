@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Decides whether one job fits one subscription's criteria: the reference that {@link MatchIndex} must
  * agree with. An empty criterion means "any". A minimum salary only matches a job whose pay is known in
- * the same currency: amounts are never converted.
+ * the same currency: amounts are never converted; salary bands only match a job whose band is known.
+ * A location matches one of the job's {@link JobFacts#places places}.
  */
 public final class SubscriptionMatcher {
   private SubscriptionMatcher() {}
@@ -52,6 +53,12 @@ public final class SubscriptionMatcher {
     }
     if (c.minAnnualSalary() != null && (job.topAnnualPay() == null
         || !c.salaryCurrency().equalsIgnoreCase(job.currency()) || job.topAnnualPay().compareTo(c.minAnnualSalary()) < 0)) {
+      return false;
+    }
+    if (!c.bands().isEmpty() && (job.band() == null || !c.bands().contains(job.band()))) {
+      return false;
+    }
+    if (!c.locations().isEmpty() && c.locations().stream().noneMatch(job.places()::contains)) {
       return false;
     }
     if (!c.includeKeywords().isEmpty() && c.includeKeywords().stream().noneMatch(job.words()::contains)) {

@@ -21,6 +21,8 @@ import java.util.List;
  * @param webhookFormat json (default) or slack
  * @param timeZone IANA time zone for digests, e.g. Asia/Kolkata
  * @param digestHour local hour 0-23 at which digests go out
+ * @param bands wanted salary bands (entry, mid, senior, lead)
+ * @param locations places: cities, states or regions
  */
 public record SubscriptionRequest(
     String email,
@@ -37,4 +39,16 @@ public record SubscriptionRequest(
     String frequency,
     String webhookFormat,
     String timeZone,
-    Integer digestHour) {}
+    Integer digestHour,
+    List<String> bands,
+    List<String> locations) {
+
+  /** A request without bands and locations. */
+  public SubscriptionRequest(String email, String webhookUrl, List<String> tiers, List<String> levels,
+      List<String> countries, List<String> workModes, BigDecimal minAnnualSalary, String salaryCurrency,
+      List<String> includeKeywords, List<String> excludeKeywords, List<String> excludeCompanies, String frequency,
+      String webhookFormat, String timeZone, Integer digestHour) {
+    this(email, webhookUrl, tiers, levels, countries, workModes, minAnnualSalary, salaryCurrency, includeKeywords,
+        excludeKeywords, excludeCompanies, frequency, webhookFormat, timeZone, digestHour, null, null);
+  }
+}

@@ -35,6 +35,7 @@ public final class SubscriptionValidator {
       "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
   private static final Pattern COUNTRY = Pattern.compile("^[A-Za-z]{2}$");
   private static final Pattern CURRENCY = Pattern.compile("^[A-Za-z]{3}$");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final int MAX_LIST = 20;
   private static final int MAX_WORD = 60;
 
@@ -92,6 +93,11 @@ public final class SubscriptionValidator {
     Set<String> include = words(r.includeKeywords(), "criteria.includeKeywords", errors, word);
     Set<String> exclude = words(r.excludeKeywords(), "criteria.excludeKeywords", errors, word);
     Set<String> companies = words(r.excludeCompanies(), "criteria.excludeCompanies", errors, word);
+    Set<Level> bands = enums(r.bands(), "criteria.bands", Level::valueOf, errors);
+    if (bands.contains(Level.UNKNOWN)) {
+      errors.add(new FieldError("criteria.bands", "must be entry, mid, senior or lead"));
+    }
+    Set<String> places = words(r.locations(), "criteria.locations", errors, SubscriptionValidator::place);
     Frequency frequency = Frequency.INSTANT;
     if (blankToNull(r.frequency()) != null) {
       try {
@@ -122,9 +128,24 @@ public final class SubscriptionValidator {
       return new Result(null, null, null, null, null, null, null, List.copyOf(errors));
     }
     Criteria criteria = new Criteria(tiers, levels, countries, modes, min,
-        currency == null ? null : currency.toUpperCase(Locale.ROOT), include, exclude, companies);
+        currency == null ? null : currency.toUpperCase(Locale.ROOT), include, exclude, companies, bands, places);
     return new Result(email, webhook, criteria, frequency, webhook == null ? null : format, zone, r.digestHour(),
         List.of());
+  }
+
+  /** A place as the job's places are written: lower case, single spaces, parts joined by ", ". */
+  private static String place(String s) {
+    List<String> parts = new java.util.ArrayList<>();
+    for (String part : s.toLowerCase(Locale.ROOT).split(",")) {
+      String p = SPACES.matcher(part.strip()).replaceAll(" ");
+      if (!p.isEmpty()) {
+        parts.add(p);
+      }
+    }
+    if (parts.isEmpty()) {
+      throw new IllegalArgumentException("must name a place");
+    }
+    return String.join(", ", parts);
   }
 
   private static <E extends Enum<E>> Set<E> enums(List<String> values, String field, Function<String, E> parse,

@@ -23,6 +23,7 @@ class IndexedSubscriptionsTest {
   private static final Tier[] TIERS = {Tier.CORE, Tier.ADJACENT, Tier.PATHWAY};
   private static final String[] COUNTRIES = {"US", "IN", "GB"};
   private static final String[] WORDS = {"telehealth", "epic", "hipaa", "nurse", "agile", "rollout"};
+  private static final String[] PLACES = {"columbus", "oh", "columbus, oh", "bengaluru", "ohio"};
 
   private static Subscription random(Random r, String id) {
     Set<Tier> tiers = r.nextBoolean() ? Set.of() : Set.of(TIERS[r.nextInt(3)]);
@@ -33,9 +34,12 @@ class IndexedSubscriptionsTest {
     Set<String> include = r.nextBoolean() ? Set.of() : Set.of(WORDS[r.nextInt(WORDS.length)]);
     Set<String> exclude = r.nextInt(4) == 0 ? Set.of(WORDS[r.nextInt(WORDS.length)]) : Set.of();
     Set<String> companies = r.nextInt(10) == 0 ? Set.of("riverside health") : Set.of();
+    Set<Level> bands = r.nextInt(3) == 0 ? Set.of(Level.values()[r.nextInt(3)]) : Set.of();
+    Set<String> places = r.nextInt(3) == 0 ? Set.of(PLACES[r.nextInt(PLACES.length)]) : Set.of();
     SubscriptionStatus status = r.nextInt(6) == 0 ? SubscriptionStatus.PAUSED : SubscriptionStatus.ACTIVE;
     return new Subscription(1, id, id + "@example.com", null,
-        new Criteria(tiers, levels, countries, modes, min, min == null ? null : "USD", include, exclude, companies),
+        new Criteria(tiers, levels, countries, modes, min, min == null ? null : "USD", include, exclude, companies,
+            bands, places),
         Frequency.INSTANT, status, Fixtures.AT, null, null, null);
   }
 

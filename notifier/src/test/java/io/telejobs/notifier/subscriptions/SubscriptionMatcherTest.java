@@ -53,6 +53,33 @@ class SubscriptionMatcherTest {
     assertThat(SubscriptionMatcher.matches(c, JobFacts.of(JOB))).as(description).isEqualTo(fits);
   }
 
+  @ParameterizedTest(name = "[{index}] {4}")
+  @CsvSource(delimiter = '|', value = {
+      // bands | locations | job band | job location | case | fits
+      "              |                 | SENIOR | Columbus, OH, US   | no band, no place named     | true",
+      "SENIOR        |                 | SENIOR | Columbus, OH, US   | wanted band                 | true",
+      "ENTRY MID     |                 | SENIOR | Columbus, OH, US   | other bands                 | false",
+      "SENIOR        |                 |        | Columbus, OH, US   | band unknown                | false",
+      "              | columbus        |        | Columbus, OH, US   | city                        | true",
+      "              | oh              |        | Columbus, OH, US   | state code                  | true",
+      "              | columbus, oh    |        | Columbus, OH, US   | city and state as written   | true",
+      "              | ohio            |        | Columbus, OH, US   | a name the posting lacks    | false",
+      "              | boston;columbus |        | Columbus, OH, US   | any of two places           | true",
+      "              | new york        |        | New York, NY       | two-word city               | true",
+      "              | york            |        | New York, NY, US   | one word of a city          | true",
+      "              | bengaluru       |        | Remote             | remote job, no such place   | false",
+      "SENIOR        | columbus        | MID    | Columbus, OH, US   | place fits, band does not   | false",
+  })
+  void matchesBandsAndPlaces(String bands, String places, String band, String location, String description,
+      boolean fits) {
+    Criteria c = new Criteria(null, null, null, null, null, null, null, null, null, set(Level.class, s(bands)),
+        s(places).isEmpty() ? Set.of() : Set.of(s(places).split(";")));
+    JobFacts job = new JobFacts(Tier.CORE, Level.SENIOR, "US", WorkMode.REMOTE, "USD", BigDecimal.valueOf(140_000),
+        "riverside health", Set.of(), band == null ? null : Level.valueOf(band.strip()),
+        JobFacts.places(java.util.List.of(location.strip())));
+    assertThat(SubscriptionMatcher.matches(c, job)).as(description).isEqualTo(fits);
+  }
+
   private static String s(String v) {
     return v == null ? "" : v.strip();
   }

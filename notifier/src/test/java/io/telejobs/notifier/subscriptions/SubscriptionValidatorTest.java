@@ -3,6 +3,7 @@ package io.telejobs.notifier.subscriptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.telejobs.contracts.Frequency;
+import io.telejobs.contracts.Level;
 import io.telejobs.contracts.Tier;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -58,6 +59,21 @@ class SubscriptionValidatorTest {
     assertThat(r.criteria().includeKeywords()).containsExactly("epic");
     assertThat(r.criteria().excludeCompanies()).containsExactly("acme staffing");
     assertThat(r.frequency()).isEqualTo(Frequency.DAILY);
+  }
+
+  @Test
+  void bandsAndPlacesAreCheckedAndNormalised() {
+    SubscriptionValidator.Result ok = validator.validate(new SubscriptionRequest("a@example.com", null, null, null, null,
+        null, null, null, null, null, null, null, null, null, null, List.of("Senior", "mid"),
+        List.of("  Columbus ,OH ", "New   York")));
+    assertThat(ok.errors()).isEmpty();
+    assertThat(ok.criteria().bands()).containsExactlyInAnyOrder(Level.SENIOR, Level.MID);
+    assertThat(ok.criteria().locations()).containsExactlyInAnyOrder("columbus, oh", "new york");
+
+    SubscriptionValidator.Result bad = validator.validate(new SubscriptionRequest("a@example.com", null, null, null,
+        null, null, null, null, null, null, null, null, null, null, null, List.of("senior", "huge"), List.of(" , ")));
+    assertThat(bad.errors()).extracting(SubscriptionValidator.FieldError::field)
+        .containsExactly("criteria.bands[1]", "criteria.locations[0]");
   }
 
   @Test
