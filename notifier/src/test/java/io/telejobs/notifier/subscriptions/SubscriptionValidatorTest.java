@@ -77,6 +77,17 @@ class SubscriptionValidatorTest {
   }
 
   @Test
+  void readsBandsAndPlacesFromTheJsonTheApiReceives() throws Exception {
+    SubscriptionRequest fromJson = io.telejobs.contracts.Json.mapper().readValue(
+        "{\"email\": \"a@example.com\", \"tiers\": [\"core\"], \"bands\": [\"senior\"], \"locations\": [\"Boston\", \"Ohio\"]}",
+        SubscriptionRequest.class);
+    SubscriptionValidator.Result r = validator.validate(fromJson);
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.criteria().bands()).containsExactly(Level.SENIOR);
+    assertThat(r.criteria().locations()).containsExactlyInAnyOrder("boston", "ohio");
+  }
+
+  @Test
   void refusesTooManyValues() {
     List<String> many = java.util.stream.IntStream.range(0, 21).mapToObj(i -> "w" + i).toList();
     SubscriptionValidator.Result r = validator.validate(new SubscriptionRequest("a@example.com", null, null, null, null,
