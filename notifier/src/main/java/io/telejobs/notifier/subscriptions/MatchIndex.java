@@ -32,7 +32,6 @@ public final class MatchIndex {
   public record Entry(String id, Criteria criteria) {}
 
   private final String[] ids;
-  private final RoaringBitmap all;
   private final RoaringBitmap[] byTier = new RoaringBitmap[Tier.values().length];
   private final RoaringBitmap[] byLevel = new RoaringBitmap[Level.values().length];
   private final RoaringBitmap[] byMode = new RoaringBitmap[WorkMode.values().length];
@@ -145,7 +144,6 @@ public final class MatchIndex {
       b.or(anyBand);
     }
     noMinimumEnd = firstWithMinimum;
-    all = RoaringBitmap.bitmapOfRange(0, n);
     byCountry.forEach((country, b) -> countryOrAny.put(country, RoaringBitmap.or(anyCountry, b)));
     // keywords and companies: many small sets per job, combined on a plain bitset (see OrdinalSets)
     noIncludeBits = OrdinalSets.bits(noIncludes, n);
@@ -238,7 +236,7 @@ public final class MatchIndex {
 
   /** Bytes held by the bitmaps and bitsets (the ids and minimums come on top). */
   public long bitmapBytes() {
-    long bytes = all.getLongSizeInBytes() + (long) noIncludeBits.length * Long.BYTES + includes.bytes()
+    long bytes = (long) noIncludeBits.length * Long.BYTES + includes.bytes()
         + excludes.bytes() + excludedCompanies.bytes() + locations.bytes()
         + (noLocationBits == null ? 0 : (long) noLocationBits.length * Long.BYTES);
     for (RoaringBitmap b : allBitmaps()) {
