@@ -78,7 +78,8 @@ public final class BenchPostings {
       out.add(new JobPosting(JobPosting.SCHEMA_VERSION, id, "bench", Integer.toString(i), title, company,
           List.of(city + (india ? ", Karnataka, IN" : ", OH, US")), List.of(india ? "IN" : "US"),
           r.nextBoolean() ? WorkMode.REMOTE : WorkMode.UNKNOWN, null, List.of("FULL_TIME"), pay, d.toString().strip(),
-          null, null, "https://careers.example.org/jobs/" + i, "https://careers.example.org/jobs/" + i, at,
+          null, null, "https://careers.example.org/jobs/" + i, "https://careers.example.org/jobs/" + i,
+          "https://careers.example.org/jobs/" + i, at,
           Integer.toHexString(r.nextInt())));
     }
     return out;

@@ -19,7 +19,7 @@ public final class DeadLetters {
     put(h, APP, app);
     put(h, STAGE, stage);
     put(h, ERROR_CLASS, cause.getClass().getName());
-    put(h, ERROR_MESSAGE, String.valueOf(cause.getMessage()));
+    put(h, ERROR_MESSAGE, Limits.cut(String.valueOf(cause.getMessage()), 2_000));
     if (topic != null) {
       put(h, SOURCE_TOPIC, topic);
       put(h, SOURCE_PARTITION, Integer.toString(partition));
@@ -27,6 +27,22 @@ public final class DeadLetters {
     }
     return h;
   }
+
+  /**
+   * The value a dead letter can carry: the original bytes, or their first {@link #MAX_VALUE_BYTES} when
+   * larger, so that a record that was itself too large can still be dead-lettered (with
+   * {@link #TRUNCATED} set).
+   */
+  public static byte[] cappedValue(byte[] original, Headers headers) {
+    if (original == null || original.length <= MAX_VALUE_BYTES) {
+      return original;
+    }
+    put(headers, TRUNCATED, Integer.toString(original.length));
+    return java.util.Arrays.copyOf(original, MAX_VALUE_BYTES);
+  }
+
+  /** The largest value a dead letter carries: well below Kafka's default 1 MB record limit. */
+  public static final int MAX_VALUE_BYTES = 512 * 1024;
 
   private static void put(Headers headers, String key, String value) {
     headers.remove(key);
@@ -43,6 +59,8 @@ public final class DeadLetters {
   public static final String SOURCE_TOPIC = "dlq.source.topic";
   public static final String SOURCE_PARTITION = "dlq.source.partition";
   public static final String SOURCE_OFFSET = "dlq.source.offset";
+  /** Set, to the original size in bytes, when the value is only the start of the original. */
+  public static final String TRUNCATED = "dlq.truncated-from-bytes";
   /** The application that dead-lettered it. */
   public static final String APP = "dlq.app";
 }

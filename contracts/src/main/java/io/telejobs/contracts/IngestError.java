@@ -26,6 +26,8 @@ public record IngestError(
     FETCH,
     PARSE,
     EXTRACT,
+    /** A field was longer than its limit and was cut, or unusable and dropped; the posting was published. */
+    LIMIT,
     PUBLISH
   }
 

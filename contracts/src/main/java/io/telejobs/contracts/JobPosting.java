@@ -26,7 +26,9 @@ import java.util.Objects;
  * @param description clean text, no markup
  * @param datePosted when the source says the job was posted
  * @param validThrough when the source says the posting expires
- * @param applyUrl where to apply
+ * @param postingUrl the employer's own page for this posting (its job page on the career site or ATS board),
+ *     or null when the source has none
+ * @param applyUrl where to apply: the application form when the source names one, else the posting page
  * @param sourceUrl the page or API URL the posting was read from
  * @param fetchedAt when ingest read it
  * @param contentHash hash of the fields that matter downstream; unchanged hash means unchanged posting
@@ -47,24 +49,43 @@ public record JobPosting(
     String description,
     LocalDate datePosted,
     LocalDate validThrough,
+    String postingUrl,
     String applyUrl,
     String sourceUrl,
     Instant fetchedAt,
     String contentHash) {
 
-  public static final int SCHEMA_VERSION = 1;
+  /** 2 added {@code postingUrl}; readers accept 1 and 2. */
+  public static final int SCHEMA_VERSION = 2;
 
+  /** Fails on a missing required field or one longer than its {@link Limits limit}. */
   public JobPosting {
     requireText(id, "id");
     requireText(source, "source");
     requireText(title, "title");
     requireText(sourceUrl, "sourceUrl");
     Objects.requireNonNull(fetchedAt, "fetchedAt");
-    locations = locations == null ? List.of() : List.copyOf(locations);
-    countries = countries == null ? List.of() : List.copyOf(countries);
-    employmentTypes = employmentTypes == null ? List.of() : List.copyOf(employmentTypes);
+    Limits.checkLength(id, Limits.SHORT, "id");
+    Limits.checkLength(source, Limits.SHORT, "source");
+    Limits.checkLength(externalId, Limits.SHORT, "externalId");
+    Limits.checkLength(title, Limits.TITLE, "title");
+    Limits.checkLength(company, Limits.COMPANY, "company");
+    locations = Limits.checkList(locations, Limits.LOCATIONS, Limits.LOCATION, "locations");
+    countries = Limits.checkList(countries, Limits.COUNTRIES, 2, "countries");
+    employmentTypes = Limits.checkList(employmentTypes, Limits.EMPLOYMENT_TYPES, 50, "employmentTypes");
+    Limits.checkLength(workModeEvidence, Limits.SHORT, "workModeEvidence");
     workMode = workMode == null ? WorkMode.UNKNOWN : workMode;
     description = description == null ? "" : description;
+    Limits.checkLength(description, Limits.DESCRIPTION, "description");
+    Limits.checkLength(postingUrl, Limits.URL, "postingUrl");
+    Limits.checkLength(applyUrl, Limits.URL, "applyUrl");
+    Limits.checkLength(sourceUrl, Limits.URL, "sourceUrl");
+    Limits.checkLength(contentHash, Limits.SHORT, "contentHash");
+  }
+
+  /** The employer's page for the posting: {@link #postingUrl()}, else the page it was read from. */
+  public String pageUrl() {
+    return postingUrl != null ? postingUrl : sourceUrl;
   }
 
   static void requireText(String value, String field) {

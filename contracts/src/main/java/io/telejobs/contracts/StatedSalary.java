@@ -20,6 +20,9 @@ public record StatedSalary(
     if (blank(text) && min == null && max == null && value == null) {
       throw new IllegalArgumentException("a stated salary needs text or an amount");
     }
+    Limits.checkLength(text, Limits.SALARY_TEXT, "salary.text");
+    Limits.checkLength(currency, 10, "salary.currency");
+    Limits.checkLength(unit, 50, "salary.unit");
   }
 
   /** A salary known only as text. */

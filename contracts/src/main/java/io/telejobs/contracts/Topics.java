@@ -17,8 +17,8 @@ public final class Topics {
 
   /** Matched jobs from the matcher, keyed by posting id; tombstone = job closed. */
   public static final Topic<String, MatchedJob> MATCHED =
-      new Topic<>("jobs.matched.v1", KEY, new JsonSerde<>(MatchedJob.class), true,
-          "jobs.matched.v1.schema.json");
+      new Topic<>("jobs.matched.v2", KEY, new JsonSerde<>(MatchedJob.class), true,
+          "jobs.matched.v2.schema.json");
 
   /** Market figures for analysts (counts and salary percentiles), keyed by row. */
   public static final Topic<String, MarketStat> STATS =
@@ -31,11 +31,11 @@ public final class Topics {
 
   /** Alert decisions, keyed by subscription id. */
   public static final Topic<String, Alert> ALERTS =
-      new Topic<>("alerts.v1", KEY, new JsonSerde<>(Alert.class), false, "alerts.v1.schema.json");
+      new Topic<>("alerts.v2", KEY, new JsonSerde<>(Alert.class), false, "alerts.v2.schema.json");
 
   /** Alerts waiting for their subscriber's digest, keyed by alert id; tombstone = sent or cancelled. */
   public static final Topic<String, Alert> DIGESTS =
-      new Topic<>("digests.v1", KEY, new JsonSerde<>(Alert.class), true, "digests.v1.schema.json");
+      new Topic<>("digests.v2", KEY, new JsonSerde<>(Alert.class), true, "digests.v2.schema.json");
 
   /** Delivery outcomes, keyed by alert id. */
   public static final Topic<String, DeliveryRecord> DELIVERIES =
@@ -51,6 +51,14 @@ public final class Topics {
   public static final Topic<byte[], byte[]> MATCHER_DLQ =
       new Topic<>("matcher.dlq.v1", Serdes.ByteArray(), Serdes.ByteArray(), false, null);
 
+  /**
+   * Deliveries waiting to be tried again, keyed by alert id: the alert's bytes, with the channel, attempt,
+   * time due and last error in {@code retry.*} headers ({@link DeliveryRetries}). A failed delivery waits
+   * here instead of holding up its partition.
+   */
+  public static final Topic<byte[], byte[]> NOTIFIER_RETRIES =
+      new Topic<>("notifier.retries.v1", Serdes.ByteArray(), Serdes.ByteArray(), false, null);
+
   /** Records or alerts the notifier could not process or deliver: original bytes, cause in headers. */
   public static final Topic<byte[], byte[]> NOTIFIER_DLQ =
       new Topic<>("notifier.dlq.v1", Serdes.ByteArray(), Serdes.ByteArray(), false, null);
@@ -58,6 +66,6 @@ public final class Topics {
   /** All topics, for creating them and for documentation checks. */
   public static List<Topic<?, ?>> all() {
     return List.of(POSTINGS, MATCHED, STATS, SUBSCRIPTIONS, ALERTS, DIGESTS, DELIVERIES, INGEST_ERRORS, MATCHER_DLQ,
-        NOTIFIER_DLQ);
+        NOTIFIER_RETRIES, NOTIFIER_DLQ);
   }
 }

@@ -30,6 +30,7 @@ final class Samples {
         "Lead the roll-out of our telehealth platform across 40 clinics. HIPAA, Epic EHR, PMP preferred.",
         LocalDate.parse("2026-11-18"),
         LocalDate.parse("2026-12-31"),
+        "https://careers.example.org/jobs/TH-2041",
         "https://careers.example.org/jobs/TH-2041/apply",
         "https://careers.example.org/jobs/TH-2041",
         AT,
@@ -37,9 +38,25 @@ final class Samples {
   }
 
   static MatchedJob matched() {
+    JobPosting p = posting();
     return new MatchedJob(
         MatchedJob.SCHEMA_VERSION,
-        posting(),
+        p.id(),
+        p.id(),
+        p.source(),
+        p.title(),
+        p.company(),
+        p.locations(),
+        "US",
+        WorkMode.REMOTE,
+        p.employmentTypes(),
+        p.datePosted(),
+        p.validThrough(),
+        p.postingUrl(),
+        p.applyUrl(),
+        List.of("https://careers.example.org/jobs/TH-2041", "https://jobs.example.com/acme/TH-2041"),
+        "Lead the roll-out of our telehealth platform across 40 clinics.",
+        List.of("lead", "telehealth", "platform", "clinics", "hipaa", "epic", "ehr", "pmp"),
         "telehealth-project-manager",
         "1.0.0",
         Tier.CORE,
@@ -47,14 +64,12 @@ final class Samples {
         0.95,
         new NormalizedSalary("USD", "YEAR", new BigDecimal("120000"), new BigDecimal("145000"),
             new BigDecimal("120000"), new BigDecimal("145000"), Level.SENIOR, null),
-        "US",
-        WorkMode.REMOTE,
         List.of("ehr", "hipaa"),
         List.of("pmp"),
         List.of("hospitals-clinics"),
         List.of(new Reason("tier=core", "title.specialty+function", "telehealth ... project manager")),
         AT,
-        List.of("https://careers.example.org/jobs/TH-2041", "https://jobs.example.com/acme/TH-2041"), null);
+        AT);
   }
 
   static Subscription subscription() {
@@ -76,7 +91,7 @@ final class Samples {
 
   static Alert alert() {
     return new Alert(Alert.SCHEMA_VERSION, Alert.idFor("sub-1", posting().id()), subscription(),
-        matched(), AT);
+        matched(), List.of("remote", "pay at least USD 110,000 a year"), AT);
   }
 
   static DeliveryRecord delivery() {

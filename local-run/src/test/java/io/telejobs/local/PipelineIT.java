@@ -147,16 +147,23 @@ class PipelineIT {
       assertThat(new String(dead.headers().lastHeader(DeadLetters.STAGE).value(), StandardCharsets.UTF_8)).isEqualTo("deserialize");
 
       // the same job, edited at the source: the matcher re-tags it, the notifier must not alert again
-      JobPosting current = matched.pollUntil(r -> r.stream().anyMatch(x -> x.key().equals("riverside-health:RH-4410")),
-          Duration.ofSeconds(60)).stream().filter(x -> x.key().equals("riverside-health:RH-4410")).findFirst().orElseThrow().value().posting();
+      matched.pollUntil(r -> r.stream().anyMatch(x -> x.key().equals("riverside-health:RH-4410")), Duration.ofSeconds(60));
+      JobPosting current;
+      try (TopicReader<String, JobPosting> postings = new TopicReader<>(props, Topics.POSTINGS.name(), Serdes.String(),
+          Topics.POSTINGS.valueSerde())) {
+        current = postings.pollUntil(r -> r.stream().anyMatch(x -> x.key().equals("riverside-health:RH-4410")),
+            Duration.ofSeconds(60)).stream().filter(x -> x.key().equals("riverside-health:RH-4410")).findFirst()
+            .orElseThrow().value();
+      }
       JobPosting edited = new JobPosting(current.schemaVersion(), current.id(), current.source(), current.externalId(),
           current.title(), current.company(), current.locations(), current.countries(), current.workMode(),
           current.workModeEvidence(), current.employmentTypes(), current.salary(), current.description() + " Updated.",
-          current.datePosted(), current.validThrough(), current.applyUrl(), current.sourceUrl(), Instant.now(), "edited");
+          current.datePosted(), current.validThrough(), current.postingUrl(), current.applyUrl(), current.sourceUrl(),
+          Instant.parse("2026-11-30T12:00:00Z"), "edited");
       raw.send(new ProducerRecord<>(Topics.POSTINGS.name(), edited.id().getBytes(StandardCharsets.UTF_8),
           Topics.POSTINGS.valueSerde().serializer().serialize(Topics.POSTINGS.name(), edited))).get();
 
-      matched.pollUntil(r -> r.stream().anyMatch(x -> x.value() != null && x.value().posting().description().endsWith("Updated.")),
+      matched.pollUntil(r -> r.stream().anyMatch(x -> x.value() != null && edited.fetchedAt().equals(x.value().fetchedAt())),
           Duration.ofSeconds(60));
       ConsumerLag.awaitCaughtUp(props, "telejobs-notifier", Topics.MATCHED.name(), Duration.ofSeconds(60));
       ConsumerLag.awaitCaughtUp(props, "telejobs-notifier-delivery", Topics.ALERTS.name(), Duration.ofSeconds(60));

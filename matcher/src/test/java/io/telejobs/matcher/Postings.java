@@ -20,6 +20,7 @@ public final class Postings {
         List.of(location), List.of("US"), WorkMode.REMOTE, "jobLocationType=TELECOMMUTE",
         List.of("FULL_TIME"), StatedSalary.ofText("$100,000 - $115,000 a year"), description, null, null,
         "https://careers.example.org/jobs/" + id, "https://careers.example.org/jobs/" + id,
+        "https://careers.example.org/jobs/" + id,
         Instant.parse("2026-11-20T10:00:00Z"), Integer.toHexString((title + description).hashCode()));
   }
 }

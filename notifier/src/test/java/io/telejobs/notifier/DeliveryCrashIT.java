@@ -82,7 +82,7 @@ class DeliveryCrashIT {
     String subId = "closed-before";
     MatchedJob job = Fixtures.telehealthJob("job-closed-before-delivery");
     Alert alert = new Alert(Alert.SCHEMA_VERSION, Alert.idFor(subId, job.jobId()),
-        Fixtures.subscription(subId, subId + "@example.com", Criteria.any()), job, Fixtures.AT);
+        Fixtures.subscription(subId, subId + "@example.com", Criteria.any()), job, List.of(), Fixtures.AT);
     try (KafkaProducer<String, Alert> alerts = new KafkaProducer<>(kafka.clientProperties(), Serdes.String().serializer(),
         Topics.ALERTS.valueSerde().serializer());
         KafkaProducer<String, MatchedJob> jobs = new KafkaProducer<>(kafka.clientProperties(), Serdes.String().serializer(),
@@ -124,7 +124,7 @@ class DeliveryCrashIT {
     String subId = "crash-" + where;
     MatchedJob job = Fixtures.telehealthJob("job-" + where);
     Subscription sub = Fixtures.subscription(subId, subId + "@example.com", Criteria.any());
-    Alert alert = new Alert(Alert.SCHEMA_VERSION, Alert.idFor(subId, job.jobId()), sub, job, Fixtures.AT);
+    Alert alert = new Alert(Alert.SCHEMA_VERSION, Alert.idFor(subId, job.jobId()), sub, job, List.of(), Fixtures.AT);
     String messageId = "<" + alert.alertId() + "@alerts.telejobs>";
     try (KafkaProducer<String, Alert> p = new KafkaProducer<>(kafka.clientProperties(), Serdes.String().serializer(),
         Topics.ALERTS.valueSerde().serializer())) {

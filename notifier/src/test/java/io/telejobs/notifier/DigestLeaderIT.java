@@ -39,7 +39,7 @@ class DigestLeaderIT {
   private static Alert queued(String subscriptionId, String jobId) {
     Subscription s = new Subscription(Subscription.SCHEMA_VERSION, subscriptionId, subscriptionId + "@example.org",
         null, Criteria.any(), Frequency.DAILY, SubscriptionStatus.ACTIVE, Fixtures.AT, null, "UTC", 9);
-    return new Alert(Alert.SCHEMA_VERSION, Alert.idFor(subscriptionId, jobId), s, Fixtures.telehealthJob(jobId), DECIDED);
+    return new Alert(Alert.SCHEMA_VERSION, Alert.idFor(subscriptionId, jobId), s, Fixtures.telehealthJob(jobId), java.util.List.of(), DECIDED);
   }
 
   private static void enqueue(KafkaProducer<byte[], byte[]> p, Alert a) throws Exception {

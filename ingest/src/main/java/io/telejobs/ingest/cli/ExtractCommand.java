@@ -73,8 +73,9 @@ public final class ExtractCommand {
     PostingFactory factory = new PostingFactory(new UrlCanonicalizer());
     Instant now = Instant.now();
     for (PostingDraft d : extraction.postings()) {
-      JobPosting posting = factory.complete(d, source, base, now);
-      out.println(Json.mapper().writeValueAsString(posting));
+      PostingFactory.Completed done = factory.complete(d, source, base, now);
+      done.notes().forEach(n -> err.println("note: " + n));
+      out.println(Json.mapper().writeValueAsString(done.posting()));
     }
     err.println("extract: " + extraction.postings().size() + " posting(s), " + extraction.problems().size() + " problem(s)");
     return extraction.postings().isEmpty() && !extraction.problems().isEmpty() ? 1 : 0;

@@ -94,10 +94,7 @@ public final class Crawler {
         complete &= !problem.startsWith("not an RSS");
       }
       for (PostingDraft draft : extraction.postings()) {
-        JobPosting posting = factory.complete(draft, source.name(), draft.url() != null ? draft.url() : feed.toString(), fetchedAt);
-        report.postingFound();
-        seen.add(posting.id());
-        sink.posting(posting);
+        publish(draft, draft.url() != null ? draft.url() : feed.toString(), fetchedAt, source, sink, report, seen);
       }
     }
     return new Result(seen, complete);
@@ -123,10 +120,7 @@ public final class Crawler {
     }
     java.util.Set<String> seen = new HashSet<>();
     for (PostingDraft draft : extraction.postings()) {
-      JobPosting posting = factory.complete(draft, source.name(), draft.url() != null ? draft.url() : url, fetchedAt);
-      report.postingFound();
-      seen.add(posting.id());
-      sink.posting(posting);
+      publish(draft, draft.url() != null ? draft.url() : url, fetchedAt, source, sink, report, seen);
     }
     boolean complete = extraction.problems().stream().noneMatch(p -> p.contains("not valid JSON") || p.contains("no list"));
     return new Result(seen, complete);
@@ -234,10 +228,7 @@ public final class Crawler {
         remembered.put(page.url(), memo);
       }
       for (PostingDraft draft : memo.postings()) {
-        JobPosting posting = factory.complete(draft, source.name(), memo.finalUrl(), fetchedAt);
-        report.postingFound();
-        seenIds.add(posting.id());
-        sink.posting(posting);
+        publish(draft, memo.finalUrl(), fetchedAt, source, sink, report, seenIds);
       }
       if (page.depth() < maxDepth) {
         enqueue(memo.links(), page.depth() + 1, queue, seen);
@@ -284,6 +275,20 @@ public final class Crawler {
         queue.add(new Page(c, depth));
       }
     }
+  }
+
+  /** Completes a draft, reports what had to be cut to fit the limits, and hands the posting to the sink. */
+  private void publish(PostingDraft draft, String pageUrl, Instant fetchedAt, Source source, PostingSink sink,
+      CrawlReport report, java.util.Set<String> seen) {
+    PostingFactory.Completed done = factory.complete(draft, source.name(), pageUrl, fetchedAt);
+    JobPosting posting = done.posting();
+    for (String note : done.notes()) {
+      sink.error(new IngestError(IngestError.SCHEMA_VERSION, source.name(), posting.pageUrl(), IngestError.Stage.LIMIT,
+          "posting '" + io.telejobs.contracts.Limits.cut(posting.title(), 80) + "': " + note, clock.instant()));
+    }
+    report.postingFound();
+    seen.add(posting.id());
+    sink.posting(posting);
   }
 
   private void fail(PostingSink sink, CrawlReport report, Source source, String url,

@@ -20,7 +20,8 @@ import java.util.List;
  * @param description clean text
  * @param datePosted posted date, or null
  * @param validThrough expiry date, or null
- * @param url the posting's own URL when it states one, or null
+ * @param url the posting's own page when the source states one (its job page), or null
+ * @param applyUrl where to apply when the source names a separate link (an application form), or null
  */
 public record PostingDraft(
     String externalId,
@@ -35,7 +36,8 @@ public record PostingDraft(
     String description,
     LocalDate datePosted,
     LocalDate validThrough,
-    String url) {
+    String url,
+    String applyUrl) {
 
   public PostingDraft {
     if (title == null || title.isBlank()) {
@@ -44,5 +46,13 @@ public record PostingDraft(
     locations = List.copyOf(locations);
     countries = List.copyOf(countries);
     employmentTypes = List.copyOf(employmentTypes);
+  }
+
+  /** A draft whose source names no separate apply link. */
+  public PostingDraft(String externalId, String title, String company, List<String> locations, List<String> countries,
+      WorkMode workMode, String workModeEvidence, List<String> employmentTypes, StatedSalary salary, String description,
+      LocalDate datePosted, LocalDate validThrough, String url) {
+    this(externalId, title, company, locations, countries, workMode, workModeEvidence, employmentTypes, salary,
+        description, datePosted, validThrough, url, null);
   }
 }

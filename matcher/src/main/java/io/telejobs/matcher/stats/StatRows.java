@@ -23,7 +23,7 @@ public final class StatRows {
 
   /** The day a job belongs to: the day it was posted, or the day it was tagged. */
   public static LocalDate day(MatchedJob job) {
-    LocalDate posted = job.posting().datePosted();
+    LocalDate posted = job.datePosted();
     return posted != null ? posted : LocalDate.ofInstant(job.taggedAt(), ZoneOffset.UTC);
   }
 

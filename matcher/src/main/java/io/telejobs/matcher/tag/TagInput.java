@@ -1,6 +1,7 @@
 package io.telejobs.matcher.tag;
 
 import io.telejobs.contracts.JobPosting;
+import io.telejobs.contracts.Limits;
 import io.telejobs.contracts.StatedSalary;
 import io.telejobs.contracts.WorkMode;
 import java.util.List;
@@ -31,7 +32,10 @@ public record TagInput(
     if (title == null || title.isBlank()) {
       throw new IllegalArgumentException("title is required");
     }
-    description = description == null ? "" : description;
+    // the matcher's own edge: whatever wrote the input, no text longer than the documented limits is read
+    title = Limits.cut(title, Limits.TITLE);
+    description = description == null ? "" : Limits.cut(description, Limits.DESCRIPTION);
+    company = Limits.cut(company, Limits.COMPANY);
     locations = locations == null ? List.of() : List.copyOf(locations);
     countries = countries == null ? List.of() : List.copyOf(countries);
     workMode = workMode == null ? WorkMode.UNKNOWN : workMode;

@@ -73,7 +73,7 @@ public final class Tagger {
       return null;
     }
     return new Tagging(profile.id(), profile.version(), Tier.NONE, Level.UNKNOWN, tier.score(), null, null,
-        WorkMode.UNKNOWN, List.of(), List.of(), List.of(), tier.reasons());
+        WorkMode.UNKNOWN, List.of(), List.of(), List.of(), tier.reasons(), List.of());
   }
 
   /**
@@ -94,7 +94,7 @@ public final class Tagger {
     List<Reason> reasons = new ArrayList<>(tier.reasons());
     if (tier.tier() == Tier.NONE) {
       return new Tagging(profile.id(), profile.version(), Tier.NONE, Level.UNKNOWN, tier.score(), null, null,
-          WorkMode.UNKNOWN, List.of(), List.of(), List.of(), reasons);
+          WorkMode.UNKNOWN, List.of(), List.of(), List.of(), reasons, List.of());
     }
 
     LevelResult lr = levels.classify(titleTokens, descriptionTokens.get());
@@ -134,6 +134,6 @@ public final class Tagger {
 
     return new Tagging(profile.id(), profile.version(), tier.tier(), lr.level(), tier.score(), pay.salary(),
         where.country(), where.workMode(), List.copyOf(skillTags), List.copyOf(certTags), List.copyOf(industryTags),
-        reasons);
+        reasons, JobText.keywords(Normalizer.tokens(cleaned.title()), descriptionTokens.get()));
   }
 }

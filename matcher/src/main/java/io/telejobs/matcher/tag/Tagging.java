@@ -25,6 +25,7 @@ import java.util.List;
  * @param certifications certification tag ids
  * @param industries industry tag ids
  * @param reasons why
+ * @param keywords distinct words of title and description for subscribers' keyword criteria (matches only)
  */
 public record Tagging(
     String profileId,
@@ -38,9 +39,11 @@ public record Tagging(
     List<String> skills,
     List<String> certifications,
     List<String> industries,
-    List<Reason> reasons) {
+    List<Reason> reasons,
+    List<String> keywords) {
 
   public Tagging {
+    keywords = keywords == null ? List.of() : List.copyOf(keywords);
     skills = List.copyOf(skills);
     certifications = List.copyOf(certifications);
     industries = List.copyOf(industries);
@@ -51,9 +54,12 @@ public record Tagging(
     return tier != Tier.NONE;
   }
 
-  /** The matched-job event for {@code posting}. */
+  /** The matched-job event for {@code posting}: the compact job, with a snippet of its description. */
   public MatchedJob toMatchedJob(JobPosting posting, Instant taggedAt) {
-    return new MatchedJob(MatchedJob.SCHEMA_VERSION, posting, profileId, profileVersion, tier, level,
-        score, salary, country, workMode, skills, certifications, industries, reasons, taggedAt, null, null);
+    return new MatchedJob(MatchedJob.SCHEMA_VERSION, posting.id(), posting.id(), posting.source(),
+        posting.title(), posting.company(), posting.locations(), country, workMode, posting.employmentTypes(),
+        posting.datePosted(), posting.validThrough(), posting.postingUrl(), posting.applyUrl(),
+        List.of(posting.sourceUrl()), JobText.snippet(posting.description()), keywords, profileId, profileVersion,
+        tier, level, score, salary, skills, certifications, industries, reasons, posting.fetchedAt(), taggedAt);
   }
 }

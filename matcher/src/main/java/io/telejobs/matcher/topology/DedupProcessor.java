@@ -2,6 +2,7 @@ package io.telejobs.matcher.topology;
 
 import io.telejobs.contracts.MatchedJob;
 import io.telejobs.contracts.Topics;
+import io.telejobs.matcher.tag.ApplyLinks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -23,7 +24,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * group of several is read, merged and written again.
  */
 final class DedupProcessor implements Processor<String, DedupUpdate, String, Member> {
-  static final int MAX_SOURCE_URLS = 20;
+  static final int MAX_SOURCE_URLS = io.telejobs.contracts.Limits.SOURCE_URLS;
 
   private final Duration window;
   private ProcessorContext<String, Member> context;
@@ -76,6 +77,7 @@ final class DedupProcessor implements Processor<String, DedupUpdate, String, Mem
     }
     groups.put(identity, new DedupGroup(publicId, lastSeen));
     List<String> urls = new ArrayList<>();
+    List<String> applyLinks = new ArrayList<>();
     Member newest = null;
     for (String id : lastSeen.keySet()) {
       Member m = id.equals(u.jobId()) && u.member() != null ? u.member() : members.get(memberKey(identity, id));
@@ -83,6 +85,7 @@ final class DedupProcessor implements Processor<String, DedupUpdate, String, Mem
         continue;
       }
       newest = m;
+      applyLinks.add(m.applyUrl());
       if (urls.size() < MAX_SOURCE_URLS && !urls.contains(m.sourceUrl())) {
         urls.add(m.sourceUrl());
       }
@@ -96,8 +99,10 @@ final class DedupProcessor implements Processor<String, DedupUpdate, String, Mem
       return;
     }
     MatchedJob job = Topics.MATCHED.valueSerde().deserializer().deserialize(Topics.MATCHED.name(), newest.json());
-    byte[] grouped = Topics.MATCHED.valueSerde().serializer().serialize(Topics.MATCHED.name(), job.asGroup(publicId, urls));
-    context.forward(new Record<>(publicId, new Member(grouped, newest.sourceUrl(), newest.facts()), now));
+    String apply = ApplyLinks.preferred(applyLinks);
+    byte[] grouped = Topics.MATCHED.valueSerde().serializer().serialize(Topics.MATCHED.name(),
+        job.asGroup(publicId, urls, apply != null ? apply : job.applyUrl()));
+    context.forward(new Record<>(publicId, new Member(grouped, newest.sourceUrl(), apply, newest.facts()), now));
   }
 
   private static String memberKey(String identity, String jobId) {

@@ -33,7 +33,7 @@ import org.apache.kafka.streams.state.Stores;
  * jobs.postings.v1 (bytes) -> tag (store matched-ids) -> split
  *   failed  -> matcher.dlq.v1 (original bytes, cause in headers)
  *   changes -> key by job identity -> repartition "by-identity"
- *           -> dedup (stores dedup-groups, dedup-members) -> jobs.matched.v1 (MatchedJob, or tombstone)
+ *           -> dedup (stores dedup-groups, dedup-members) -> jobs.matched.v2 (MatchedJob, or tombstone)
  *           -> facts -> table live-jobs -> counts (stats-counts), salary percentiles (stats-salaries) -> jobs.stats.v1
  * </pre>
  */

@@ -10,6 +10,7 @@ import io.telejobs.matcher.stats.StatFacts;
  *
  * @param json the {@link io.telejobs.contracts.MatchedJob} as JSON
  * @param sourceUrl the posting's source URL
+ * @param applyUrl the posting's apply link, or null
  * @param facts what the job counts in for the statistics
  */
-record Member(byte[] json, String sourceUrl, StatFacts facts) {}
+record Member(byte[] json, String sourceUrl, String applyUrl, StatFacts facts) {}

@@ -19,7 +19,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * Format: a version byte, then length-prefixed fields; a null string is length -1.
  */
 final class MemberCodec {
-  private static final byte VERSION = 1;
+  /** 2 added the apply link; 1 is still read. */
+  private static final byte VERSION = 2;
 
   private MemberCodec() {}
 
@@ -36,10 +37,10 @@ final class MemberCodec {
       if (u.member() != null) {
         writeMember(out, u.member());
       }
-    }), (Deserializer<DedupUpdate>) (topic, bytes) -> bytes == null ? null : read(bytes, in -> {
+    }), (Deserializer<DedupUpdate>) (topic, bytes) -> bytes == null ? null : read(bytes, (in, version) -> {
       String jobId = readString(in);
       String identity = readString(in);
-      return new DedupUpdate(jobId, identity, in.readBoolean() ? readMember(in) : null);
+      return new DedupUpdate(jobId, identity, in.readBoolean() ? readMember(in, version) : null);
     }));
   }
 
@@ -48,7 +49,7 @@ final class MemberCodec {
   }
 
   private interface Reader<T> {
-    T read(DataInputStream in) throws IOException;
+    T read(DataInputStream in, byte version) throws IOException;
   }
 
   private static byte[] write(Writer writer) {
@@ -65,10 +66,10 @@ final class MemberCodec {
   private static <T> T read(byte[] bytes, Reader<T> reader) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       byte version = in.readByte();
-      if (version != VERSION) {
+      if (version != VERSION && version != 1) {
         throw new SerializationException("unknown dedup record version " + version);
       }
-      return reader.read(in);
+      return reader.read(in, version);
     } catch (IOException e) {
       throw new SerializationException("truncated dedup record: " + e, e);
     }
@@ -78,6 +79,7 @@ final class MemberCodec {
     out.writeInt(m.json().length);
     out.write(m.json());
     writeString(out, m.sourceUrl());
+    writeString(out, m.applyUrl());
     writeString(out, m.facts().countKey());
     writeString(out, m.facts().salaryKey());
     out.writeBoolean(m.facts().midpoint() != null);
@@ -86,14 +88,15 @@ final class MemberCodec {
     }
   }
 
-  private static Member readMember(DataInputStream in) throws IOException {
+  private static Member readMember(DataInputStream in, byte version) throws IOException {
     byte[] json = new byte[in.readInt()];
     in.readFully(json);
     String url = readString(in);
+    String apply = version >= 2 ? readString(in) : null; // version 1 had no apply link
     String countKey = readString(in);
     String salaryKey = readString(in);
     Long midpoint = in.readBoolean() ? in.readLong() : null;
-    return new Member(json, url, new StatFacts(countKey, salaryKey, midpoint));
+    return new Member(json, url, apply, new StatFacts(countKey, salaryKey, midpoint));
   }
 
   private static void writeString(DataOutputStream out, String s) throws IOException {

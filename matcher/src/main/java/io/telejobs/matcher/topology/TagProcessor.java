@@ -99,7 +99,7 @@ final class TagProcessor implements FixedKeyProcessor<byte[], byte[], Outcome> {
     matched.put(id, identity);
     MatchedJob job = tagging.toMatchedJob(posting, clock.instant());
     byte[] json = Topics.MATCHED.valueSerde().serializer().serialize(Topics.MATCHED.name(), job);
-    Member member = new Member(json, posting.sourceUrl(), StatFacts.of(job));
+    Member member = new Member(json, posting.sourceUrl(), posting.applyUrl(), StatFacts.of(job));
     context.forward(record.withValue(new Outcome.Publish(id, member, identity)));
   }
 

@@ -18,9 +18,9 @@ class MemberCodecTest {
   static Stream<DedupUpdate> updates() {
     byte[] json = "{\"id\":\"s:1\",\"title\":\"Télésanté — PM ₹\"}".getBytes(StandardCharsets.UTF_8);
     return Stream.of(
-        new DedupUpdate("s:1", "acme|telehealth pm|us", new Member(json, "https://a.example/1",
+        new DedupUpdate("s:1", "acme|telehealth pm|us", new Member(json, "https://a.example/1", "https://boards.greenhouse.io/acme/jobs/1",
             new StatFacts("count|2026-11-25|core|senior|senior|US|remote", "salary|2026-11-25|senior|USD", 130000L))),
-        new DedupUpdate("s:2", "acme|pm|", new Member(new byte[0], null, new StatFacts("count|x", null, null))),
+        new DedupUpdate("s:2", "acme|pm|", new Member(new byte[0], null, null, new StatFacts("count|x", null, null))),
         new DedupUpdate("s:3", "acme|pm|", null));
   }
 
@@ -35,6 +35,7 @@ class MemberCodecTest {
     } else {
       assertThat(back.member().json()).isEqualTo(u.member().json());
       assertThat(back.member().sourceUrl()).isEqualTo(u.member().sourceUrl());
+      assertThat(back.member().applyUrl()).isEqualTo(u.member().applyUrl());
       assertThat(back.member().facts()).isEqualTo(u.member().facts());
     }
   }

@@ -84,7 +84,7 @@ final class AlertDecider implements Processor<byte[], byte[], String, AlertOutco
         continue;
       }
       alerted.put(pair, now);
-      Alert alert = new Alert(Alert.SCHEMA_VERSION, Alert.idFor(s.id(), job.jobId()), s, job, clock.instant());
+      Alert alert = new Alert(Alert.SCHEMA_VERSION, Alert.idFor(s.id(), job.jobId()), s, job, List.of(), clock.instant());
       context.forward(new Record<>(s.id(), new AlertOutcome.Emit(alert), record.timestamp()));
     }
   }

@@ -19,8 +19,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * subscriptions.v1 -> global store "subscriptions" (+ in-memory index)
- * jobs.matched.v1  -> decide (store: alerted) -> split
- *   emit   -> alerts.v1 keyed by subscription id
+ * jobs.matched.v2  -> decide (store: alerted) -> split
+ *   emit   -> alerts.v2 keyed by subscription id
  *   failed -> notifier.dlq.v1
  * </pre>
  */

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which matched jobs are closed right now: the tombstones of {@code jobs.matched.v1}, caught up before
+ * Which matched jobs are closed right now: the tombstones of {@code jobs.matched.v2}, caught up before
  * every batch, so that an alert for a job that closed before it could be delivered is not sent.
  */
 final class ClosedJobs implements AutoCloseable {

@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers alerts: poll {@code alerts.v1} (read_committed), skip what the delivered-set already holds,
+ * Delivers alerts: poll {@code alerts.v2} (read_committed), skip what the delivered-set already holds,
  * send, record the outcome on {@code deliveries.v1}, then commit the offsets.
  *
  * <p>The delivered-set is rebuilt on start from the {@code delivered} records of {@code deliveries.v1}

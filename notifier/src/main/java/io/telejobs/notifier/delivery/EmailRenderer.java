@@ -31,15 +31,15 @@ public final class EmailRenderer {
     MatchedJob job = alert.job();
     String subId = alert.subscription().id();
     String unsubscribe = publicUrl + "/unsubscribe?s=" + enc(subId) + "&t=" + enc(signer.sign("unsubscribe", subId));
-    String company = job.posting().company() == null ? "" : job.posting().company();
-    String where = String.join("; ", job.posting().locations());
+    String company = job.company() == null ? "" : job.company();
+    String where = String.join("; ", job.locations());
     String pay = pay(job.salary());
     String tags = job.tier().name().toLowerCase(Locale.ROOT) + " · " + job.level().name().toLowerCase(Locale.ROOT)
         + " · " + job.workMode().name().toLowerCase(Locale.ROOT);
-    String link = job.posting().applyUrl() != null ? job.posting().applyUrl() : job.posting().sourceUrl();
-    String subject = oneLine("New job: " + job.posting().title() + (company.isEmpty() ? "" : " at " + company));
+    String link = job.link();
+    String subject = oneLine("New job: " + job.title() + (company.isEmpty() ? "" : " at " + company));
 
-    String text = job.posting().title() + "\n"
+    String text = job.title() + "\n"
         + (company.isEmpty() ? "" : company + "\n")
         + (where.isEmpty() ? "" : where + "\n")
         + tags + "\n"
@@ -49,7 +49,7 @@ public final class EmailRenderer {
         + "Unsubscribe: " + unsubscribe + "\n";
 
     String html = "<!doctype html><html><body style=\"font-family:sans-serif\">"
-        + "<h2><a href=\"" + attr(link) + "\">" + esc(job.posting().title()) + "</a></h2>"
+        + "<h2><a href=\"" + attr(link) + "\">" + esc(job.title()) + "</a></h2>"
         + (company.isEmpty() ? "" : "<p><strong>" + esc(company) + "</strong></p>")
         + (where.isEmpty() ? "" : "<p>" + esc(where) + "</p>")
         + "<p>" + esc(tags) + "</p>"
@@ -102,12 +102,12 @@ public final class EmailRenderer {
       text.append("\n== ").append(heading).append(" ==\n");
       html.append("<h3>").append(esc(heading)).append("</h3><ul>");
       for (MatchedJob j : e.getValue()) {
-        String company = j.posting().company() == null ? "" : " at " + j.posting().company();
-        String link = j.posting().applyUrl() != null ? j.posting().applyUrl() : j.posting().sourceUrl();
+        String company = j.company() == null ? "" : " at " + j.company();
+        String link = j.link();
         String pay = pay(j.salary());
-        text.append("- ").append(j.posting().title()).append(company).append(pay == null ? "" : " - " + pay)
+        text.append("- ").append(j.title()).append(company).append(pay == null ? "" : " - " + pay)
             .append("\n  ").append(link).append('\n');
-        html.append("<li><a href=\"").append(attr(link)).append("\">").append(esc(j.posting().title())).append("</a>")
+        html.append("<li><a href=\"").append(attr(link)).append("\">").append(esc(j.title())).append("</a>")
             .append(esc(company)).append(pay == null ? "" : " <small>" + esc(pay) + "</small>").append("</li>");
       }
       html.append("</ul>");

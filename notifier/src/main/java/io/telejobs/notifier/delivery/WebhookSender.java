@@ -107,9 +107,9 @@ public final class WebhookSender {
     try {
       if ("slack".equals(alert.subscription().webhookFormat())) {
         ObjectNode slack = Json.mapper().createObjectNode();
-        String link = job.posting().applyUrl() != null ? job.posting().applyUrl() : job.posting().sourceUrl();
-        slack.put("text", "New job: <" + slackEscape(link) + "|" + slackEscape(job.posting().title()) + ">"
-            + (job.posting().company() == null ? "" : " at " + slackEscape(job.posting().company()))
+        String link = job.link();
+        slack.put("text", "New job: <" + slackEscape(link) + "|" + slackEscape(job.title()) + ">"
+            + (job.company() == null ? "" : " at " + slackEscape(job.company()))
             + " (" + job.tier().name().toLowerCase(Locale.ROOT) + ", " + job.level().name().toLowerCase(Locale.ROOT) + ")");
         return Json.mapper().writeValueAsBytes(slack);
       }

@@ -41,13 +41,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends daily and weekly digests. The alerts waiting for a digest live on the compacted
- * {@code digests.v1} topic (the delivery worker puts them there); this scheduler reads them all, follows
- * which jobs closed (tombstones on {@code jobs.matched.v1}) and, at each subscriber's local hour, sends
- * one email with the due jobs, records each as delivered and removes it from {@code digests.v1}. A job
+ * {@code digests.v2} topic (the delivery worker puts them there); this scheduler reads them all, follows
+ * which jobs closed (tombstones on {@code jobs.matched.v2}) and, at each subscriber's local hour, sends
+ * one email with the due jobs, records each as delivered and removes it from {@code digests.v2}. A job
  * that closed before its digest went out is left out and recorded as cancelled.
  *
  * <p>Every notifier instance may run a scheduler; only one sends. The schedulers join one consumer group
- * on {@code digests.v1} (consuming nothing: their partitions stay paused), and the one that owns
+ * on {@code digests.v2} (consuming nothing: their partitions stay paused), and the one that owns
  * partition 0 is the leader. Group membership is checked between two digests, so leadership moves
  * between sends, never during one; if the leader dies, another takes over after the session timeout.
  */

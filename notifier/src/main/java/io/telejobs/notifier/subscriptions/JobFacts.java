@@ -81,7 +81,7 @@ public record JobFacts(Tier tier, Level level, String country, WorkMode workMode
     BigDecimal top = pay == null ? null : pay.annualMax() != null ? pay.annualMax() : pay.annualMin();
     return new JobFacts(job.tier(), job.level(), job.country(), job.workMode(),
         top == null ? null : pay.currency(), top,
-        job.posting().company() == null ? "" : job.posting().company().toLowerCase(Locale.ROOT).strip(),
-        words, pay == null ? null : pay.band(), places(job.posting().locations()));
+        job.company() == null ? "" : job.company().toLowerCase(Locale.ROOT).strip(),
+        words, pay == null ? null : pay.band(), places(job.locations()));
   }
 }

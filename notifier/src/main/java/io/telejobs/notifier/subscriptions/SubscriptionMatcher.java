@@ -17,17 +17,12 @@ import java.util.Set;
 public final class SubscriptionMatcher {
   private SubscriptionMatcher() {}
 
-  /** The words of a job that keyword criteria are matched against: title and description, lower case. */
+  /**
+   * The words of a job that keyword criteria are matched against: the distinct words of title and
+   * description the matcher publishes with the job ({@link MatchedJob#keywords()}), lower case.
+   */
   public static Set<String> words(MatchedJob job) {
-    Set<String> words = new HashSet<>();
-    for (String text : new String[] {job.posting().title(), job.posting().description()}) {
-      for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-        if (!w.isEmpty()) {
-          words.add(w);
-        }
-      }
-    }
-    return words;
+    return new HashSet<>(job.keywords());
   }
 
   public static boolean matches(Subscription subscription, MatchedJob job) {

@@ -19,7 +19,7 @@ class EmailRendererTest {
 
   private Alert alert(MatchedJob job) {
     return new Alert(Alert.SCHEMA_VERSION, Alert.idFor("sub-1", job.jobId()),
-        Fixtures.subscription("sub-1", "ana@example.com", Criteria.any()), job, Fixtures.AT);
+        Fixtures.subscription("sub-1", "ana@example.com", Criteria.any()), job, java.util.List.of(), Fixtures.AT);
   }
 
   @Test
@@ -55,14 +55,8 @@ class EmailRendererTest {
 
   @Test
   void neverRendersANonHttpApplyLinkAsALink() {
-    MatchedJob job = Fixtures.telehealthJob("j1");
-    var p = job.posting();
-    var evil = new io.telejobs.contracts.JobPosting(p.schemaVersion(), p.id(), p.source(), null, p.title(), p.company(),
-        p.locations(), p.countries(), p.workMode(), null, p.employmentTypes(), p.salary(), p.description(), null, null,
-        "javascript:alert(1)", p.sourceUrl(), p.fetchedAt(), p.contentHash());
-    MatchedJob withEvilLink = new MatchedJob(1, evil, job.profileId(), job.profileVersion(), job.tier(), job.level(),
-        job.score(), job.salary(), job.country(), job.workMode(), job.skills(), job.certifications(), job.industries(),
-        job.reasons(), job.taggedAt(), null, null);
+    MatchedJob withEvilLink = Fixtures.job("j1", "Senior Telehealth Project Manager", Tier.CORE, Level.SENIOR, "US",
+        WorkMode.REMOTE, "USD", 120000, 140000, "javascript:alert(1)");
 
     assertThat(renderer.render(alert(withEvilLink)).html()).doesNotContain("javascript:").contains("href=\"#\"");
   }
