@@ -43,6 +43,11 @@ public record DeliveryRecord(
     DELIVERED,
     /** This attempt failed; it may be retried. */
     FAILED,
+    /**
+     * Not tried now: it waits on {@code notifier.retries.v1} until the time in the detail (after a failed
+     * attempt, or because its receiver failed moments ago).
+     */
+    RETRY_SCHEDULED,
     /** Already delivered earlier; not sent again. */
     SKIPPED_DUPLICATE,
     /** Given up after the last retry; the alert went to the dead-letter topic. */

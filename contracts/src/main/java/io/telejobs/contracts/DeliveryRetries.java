@@ -11,7 +11,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * how many attempts were made, when the next is due, when the first failed and why the last did.
  *
  * @param channel {@code EMAIL} or {@code WEBHOOK}
- * @param attempts attempts made so far
+ * @param attempts attempts made so far (0 when it was parked because its receiver had just failed)
  * @param due when the next attempt may start
  * @param firstFailure when the first attempt failed
  * @param lastError why the last attempt failed, in words
@@ -25,7 +25,7 @@ public record DeliveryRetries(String channel, int attempts, Instant due, Instant
 
   public DeliveryRetries {
     JobPosting.requireText(channel, "channel");
-    if (attempts < 1 || due == null || firstFailure == null) {
+    if (attempts < 0 || due == null || firstFailure == null) {
       throw new IllegalArgumentException("attempts, due and firstFailure are required");
     }
     lastError = lastError == null ? "" : Limits.cut(lastError, Limits.SHORT);

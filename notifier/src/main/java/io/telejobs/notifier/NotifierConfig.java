@@ -29,10 +29,12 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param metricsPort port of the Prometheus {@code /metrics} endpoint of the service; -1 for none
  * @param digestsEnabled whether this instance runs a digest scheduler (the schedulers elect one that sends)
  * @param maxEmailsPerHour instant emails per subscriber per hour; the rest go out in an hourly roll-up
+ * @param webhookTimeout longest time one webhook call may take
  */
 public record NotifierConfig(Properties kafka, Properties streams, SmtpSettings smtp, RetryPolicy retry,
     String publicUrl, byte[] tokenSecret, String deliveryGroup, int httpPort, String adminToken,
-    java.util.Set<String> webhookAllowlist, boolean digestsEnabled, int maxEmailsPerHour, int metricsPort) {
+    java.util.Set<String> webhookAllowlist, boolean digestsEnabled, int maxEmailsPerHour, int metricsPort,
+    Duration webhookTimeout) {
 
   public static final EnvVar APPLICATION_ID = EnvVar.optional("KAFKA_APPLICATION_ID", "telejobs-notifier",
       "Kafka Streams application id of the alert-decision topology");
@@ -52,15 +54,19 @@ public record NotifierConfig(Properties kafka, Properties streams, SmtpSettings 
       "base URL of the subscription service, used in unsubscribe links");
   public static final EnvVar TOKEN_SECRET = EnvVar.required("APP_TOKEN_SECRET",
       "secret (32+ characters) that signs unsubscribe and confirmation links");
-  public static final EnvVar MAX_ATTEMPTS = EnvVar.optional("APP_DELIVERY_MAX_ATTEMPTS", "5",
-      "delivery attempts before an alert is dead-lettered");
-  public static final EnvVar RETRY_BACKOFF = EnvVar.optional("APP_DELIVERY_BACKOFF", "PT1S",
-      "delay before the second attempt; doubles each time, with jitter");
+  public static final EnvVar RETRY_BACKOFF = EnvVar.optional("APP_DELIVERY_BACKOFF", "PT5S",
+      "wait after a failed delivery before the next attempt; doubles each time, with jitter");
+  public static final EnvVar MAX_BACKOFF = EnvVar.optional("APP_DELIVERY_MAX_BACKOFF", "PT30M",
+      "longest wait between two attempts of one delivery");
+  public static final EnvVar RETRY_FOR = EnvVar.optional("APP_DELIVERY_RETRY_FOR", "PT24H",
+      "how long after its first failure a delivery is still tried; then it is dead-lettered (see the redrive command)");
 
   public static final EnvVar HTTP_PORT = EnvVar.optional("APP_HTTP_PORT", "8080",
       "port of the subscription API and pages");
   public static final EnvVar ADMIN_TOKEN = EnvVar.optional("APP_ADMIN_TOKEN", "",
       "bearer token that may manage any subscription; empty: only subscribers' own tokens work");
+  public static final EnvVar WEBHOOK_TIMEOUT = EnvVar.optional("APP_WEBHOOK_TIMEOUT", "PT10S",
+      "longest time one webhook call may take, answer included; a slower receiver counts as failed and is retried later");
   public static final EnvVar WEBHOOK_ALLOWLIST = EnvVar.optional("APP_WEBHOOK_ALLOWLIST", "",
       "comma-separated hosts a webhook may point at even when loopback or private");
 
@@ -75,8 +81,8 @@ public record NotifierConfig(Properties kafka, Properties streams, SmtpSettings 
   public static List<EnvVar> variables() {
     List<EnvVar> all = new ArrayList<>(Env.COMMON);
     all.addAll(List.of(APPLICATION_ID, STATE_DIR, DELIVERY_GROUP, SMTP_HOST, SMTP_PORT, SMTP_SECURITY,
-        SMTP_USERNAME, SMTP_PASSWORD, MAIL_FROM, PUBLIC_URL, TOKEN_SECRET, MAX_ATTEMPTS, RETRY_BACKOFF, HTTP_PORT,
-        ADMIN_TOKEN, WEBHOOK_ALLOWLIST, DIGESTS_ENABLED, MAX_EMAILS_PER_HOUR, METRICS_PORT));
+        SMTP_USERNAME, SMTP_PASSWORD, MAIL_FROM, PUBLIC_URL, TOKEN_SECRET, RETRY_BACKOFF, MAX_BACKOFF, RETRY_FOR, HTTP_PORT,
+        ADMIN_TOKEN, WEBHOOK_TIMEOUT, WEBHOOK_ALLOWLIST, DIGESTS_ENABLED, MAX_EMAILS_PER_HOUR, METRICS_PORT));
     return List.copyOf(all);
   }
 
@@ -92,7 +98,13 @@ public record NotifierConfig(Properties kafka, Properties streams, SmtpSettings 
     }
     SmtpSettings smtp = new SmtpSettings(env.get(SMTP_HOST), env.getInt(SMTP_PORT), env.get(SMTP_SECURITY),
         env.get(SMTP_USERNAME), env.get(SMTP_PASSWORD), env.get(MAIL_FROM), Duration.ofSeconds(20));
-    RetryPolicy retry = new RetryPolicy(env.getInt(MAX_ATTEMPTS), env.getDuration(RETRY_BACKOFF), Duration.ofMinutes(1));
+    RetryPolicy retry;
+    try {
+      retry = new RetryPolicy(env.getDuration(RETRY_BACKOFF), env.getDuration(MAX_BACKOFF), env.getDuration(RETRY_FOR));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(RETRY_BACKOFF.name() + " must be positive and at most " + MAX_BACKOFF.name()
+          + ", and " + RETRY_FOR.name() + " must not be negative");
+    }
     String admin = env.get(ADMIN_TOKEN);
     if (!admin.isEmpty() && admin.length() < 24) {
       throw new ConfigException(ADMIN_TOKEN.name() + " must be at least 24 characters when set");
@@ -105,6 +117,7 @@ public record NotifierConfig(Properties kafka, Properties streams, SmtpSettings 
     }
     return new NotifierConfig(kafka, streams, smtp, retry, env.get(PUBLIC_URL),
         secret.getBytes(StandardCharsets.UTF_8), env.get(DELIVERY_GROUP), env.getInt(HTTP_PORT), admin, allow,
-        env.getBoolean(DIGESTS_ENABLED), env.getInt(MAX_EMAILS_PER_HOUR), env.getPortOrOff(METRICS_PORT));
+        env.getBoolean(DIGESTS_ENABLED), env.getInt(MAX_EMAILS_PER_HOUR), env.getPortOrOff(METRICS_PORT),
+        env.getDuration(WEBHOOK_TIMEOUT));
   }
 }

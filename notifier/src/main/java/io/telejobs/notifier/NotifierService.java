@@ -11,7 +11,12 @@ import io.telejobs.notifier.subscriptions.WebhookPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import io.telejobs.net.AddressPolicy;
+import io.telejobs.net.OutboundHttp;
+import io.telejobs.notifier.delivery.Breakers;
+import io.telejobs.notifier.delivery.DeliveryCounters;
 import io.telejobs.notifier.delivery.DeliveryWorker;
+import io.telejobs.notifier.delivery.RetryWorker;
 import io.telejobs.notifier.digest.DigestScheduler;
 import io.telejobs.notifier.delivery.EmailRenderer;
 import io.telejobs.notifier.delivery.EmailSender;
@@ -40,8 +45,14 @@ public final class NotifierService implements ServiceMain.Service {
   private static final Logger LOG = LoggerFactory.getLogger(NotifierService.class);
 
   private final KafkaStreams streams;
+  static final String WEBHOOK_USER_AGENT = "telejobs-notifier/0.2 (+https://github.com/telejobs/telejobs#webhooks)";
+
+  private final DeliveryCounters counters = new DeliveryCounters();
   private final DeliveryWorker worker;
   private final Thread workerThread;
+  private final RetryWorker retries;
+  private final Thread retryThread;
+  private final OutboundHttp outbound;
   private final SubscriptionStore store;
   private final SubscriptionApi api;
   private final DigestScheduler digests;
@@ -58,7 +69,7 @@ public final class NotifierService implements ServiceMain.Service {
   /** @param clock the time alerts are decided and digests scheduled by (tests move it) */
   public NotifierService(NotifierConfig config, Map<String, String> environment, EmailSender email, Clock clock) {
     new Env(environment).ensureTopics(List.of(Topics.MATCHED, Topics.SUBSCRIPTIONS, Topics.ALERTS, Topics.DIGESTS,
-        Topics.DELIVERIES, Topics.NOTIFIER_DLQ));
+        Topics.DELIVERIES, Topics.NOTIFIER_RETRIES, Topics.NOTIFIER_DLQ));
     this.streams = new KafkaStreams(AlertTopology.build(new IndexedSubscriptions(), clock), config.streams());
     streams.setUncaughtExceptionHandler(e -> {
       LOG.error("notifier stream thread failed; replacing it", e);
@@ -68,11 +79,20 @@ public final class NotifierService implements ServiceMain.Service {
     TokenSigner signer = new TokenSigner(config.tokenSecret());
     EmailRenderer renderer = new EmailRenderer(config.publicUrl(), signer);
     this.store = new SubscriptionStore(config.kafka());
-    WebhookPolicy webhookPolicy = new WebhookPolicy(config.webhookAllowlist());
-    WebhookSender webhooks = new WebhookSender(signer, webhookPolicy, Clock.systemUTC(), Duration.ofSeconds(10));
+    WebhookPolicy webhookPolicy = new WebhookPolicy(new AddressPolicy(config.webhookAllowlist()));
+    Duration timeout = config.webhookTimeout();
+    this.outbound = new OutboundHttp(new OutboundHttp.Settings(WEBHOOK_USER_AGENT,
+        timeout.compareTo(Duration.ofSeconds(5)) < 0 ? timeout : Duration.ofSeconds(5), timeout, timeout, 64 * 1024,
+        webhookPolicy.addresses()));
+    WebhookSender webhooks = new WebhookSender(signer, outbound, Clock.systemUTC());
+    Breakers breakers = new Breakers(config.retry(), clock);
+    DeliveryWorker.Sleeper sleep = d -> Thread.sleep(d.toMillis());
     this.worker = new DeliveryWorker(config.kafka(), config.deliveryGroup(), email, webhooks, renderer, config.retry(),
-        clock, d -> Thread.sleep(d.toMillis()), this::cancelled)
+        breakers, clock, sleep, this::cancelled, counters)
         .limitedBy(new RateLimiter(config.maxEmailsPerHour(), Duration.ofHours(1), clock));
+    this.retries = new RetryWorker(config.kafka(), config.deliveryGroup(), email, webhooks, renderer, config.retry(),
+        breakers, clock, sleep, this::cancelled, counters);
+    this.retryThread = new Thread(retries, "notifier-retries");
     this.digests = config.digestsEnabled()
         ? new DigestScheduler(config.kafka(), email, renderer, clock, this::cancelled, config.deliveryGroup() + "-digest-leader")
         : null;
@@ -92,6 +112,7 @@ public final class NotifierService implements ServiceMain.Service {
     LOG.info("notifier starting");
     streams.start();
     workerThread.start();
+    retryThread.start();
     if (digestThread != null) {
       digestThread.start();
     }
@@ -111,12 +132,16 @@ public final class NotifierService implements ServiceMain.Service {
    */
   public void bindMetrics(MeterRegistry registry) {
     new KafkaStreamsMetrics(streams).bindTo(registry);
-    deliveries(registry, "sent", "alerts delivered (email or webhook)", worker.sent);
-    deliveries(registry, "duplicate", "deliveries skipped: already in the delivered-set", worker.duplicatesSkipped);
-    deliveries(registry, "failed_attempt", "delivery attempts that failed and were retried", worker.failedAttempts);
-    deliveries(registry, "dead_lettered", "alerts dead-lettered after the last attempt", worker.deadLettered);
-    deliveries(registry, "cancelled", "alerts not sent: unsubscribed, paused or job closed", worker.cancelled);
-    deliveries(registry, "rate_limited", "instant emails moved to the hourly roll-up", worker.rateLimited);
+    deliveries(registry, "sent", "alerts delivered (email or webhook)", counters.sent);
+    deliveries(registry, "duplicate", "deliveries skipped: already in the delivered-set", counters.duplicatesSkipped);
+    deliveries(registry, "failed_attempt", "delivery attempts that failed", counters.failedAttempts);
+    deliveries(registry, "retry_scheduled", "deliveries put on the retry topic to be tried later",
+        counters.retriesScheduled);
+    deliveries(registry, "dead_lettered", "alerts dead-lettered after the retry span", counters.deadLettered);
+    deliveries(registry, "cancelled", "alerts not sent: unsubscribed, paused or job closed", counters.cancelled);
+    deliveries(registry, "rate_limited", "instant emails moved to the hourly roll-up", counters.rateLimited);
+    Gauge.builder("notifier.retries.waiting", retries, RetryWorker::waitingCount)
+        .description("deliveries waiting in this instance for their next attempt").register(registry);
     if (digests != null) {
       FunctionCounter.builder("notifier.digests.sent", digests.digestsSent, AtomicInteger::get)
           .description("digest emails sent by this instance").register(registry);
@@ -146,6 +171,14 @@ public final class NotifierService implements ServiceMain.Service {
     return worker;
   }
 
+  public RetryWorker retryWorker() {
+    return retries;
+  }
+
+  public DeliveryCounters counters() {
+    return counters;
+  }
+
   public KafkaStreams.State state() {
     return streams.state();
   }
@@ -154,6 +187,8 @@ public final class NotifierService implements ServiceMain.Service {
   public void close() {
     api.close();
     worker.close();
+    retries.close();
+    outbound.close();
     if (digests != null) {
       digests.close();
     }

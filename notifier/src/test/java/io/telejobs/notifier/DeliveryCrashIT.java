@@ -12,6 +12,10 @@ import io.telejobs.contracts.Subscription;
 import io.telejobs.contracts.TopicAdmin;
 import io.telejobs.contracts.Topics;
 import io.telejobs.notifier.delivery.DeliveryObserver;
+import io.telejobs.net.AddressPolicy;
+import io.telejobs.net.OutboundHttp;
+import io.telejobs.notifier.delivery.Breakers;
+import io.telejobs.notifier.delivery.DeliveryCounters;
 import io.telejobs.notifier.delivery.DeliveryWorker;
 import io.telejobs.notifier.delivery.EmailRenderer;
 import io.telejobs.notifier.delivery.RetryPolicy;
@@ -19,7 +23,6 @@ import io.telejobs.notifier.delivery.SmtpEmailSender;
 import io.telejobs.notifier.delivery.SmtpSettings;
 import io.telejobs.notifier.delivery.WebhookSender;
 import io.telejobs.notifier.security.TokenSigner;
-import io.telejobs.notifier.subscriptions.WebhookPolicy;
 import io.telejobs.testkit.KafkaFixture;
 import io.telejobs.testkit.TopicReader;
 import jakarta.mail.internet.MimeMessage;
@@ -50,6 +53,8 @@ class DeliveryCrashIT {
     }
   }
 
+  private static final OutboundHttp WEBHOOKS = new OutboundHttp(new OutboundHttp.Settings("test", Duration.ofSeconds(2),
+      Duration.ofSeconds(2), Duration.ofSeconds(5), 1024, AddressPolicy.publicOnly()));
   private static KafkaFixture kafka;
   private static GreenMail smtp;
   private static final TokenSigner SIGNER = new TokenSigner("crash-test-secret-0123456789abcdefghij".getBytes(StandardCharsets.UTF_8));
@@ -71,10 +76,10 @@ class DeliveryCrashIT {
   private static DeliveryWorker worker(String group) {
     SmtpSettings settings = new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(), "none", "", "",
         "alerts@example.org", Duration.ofSeconds(10));
+    RetryPolicy retry = new RetryPolicy(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMinutes(1));
     return new DeliveryWorker(kafka.clientProperties(), group, new SmtpEmailSender(settings),
-        new WebhookSender(SIGNER, new WebhookPolicy(Set.of()), Clock.systemUTC(), Duration.ofSeconds(5)),
-        new EmailRenderer("http://localhost:8080", SIGNER), new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50)),
-        Clock.systemUTC(), d -> { }, s -> false); // retries at once: backoff timing is not what these tests check
+        new WebhookSender(SIGNER, WEBHOOKS, Clock.systemUTC()), new EmailRenderer("http://localhost:8080", SIGNER), retry,
+        new Breakers(retry, Clock.systemUTC()), Clock.systemUTC(), d -> { }, s -> false, new DeliveryCounters());
   }
 
   @org.junit.jupiter.api.Test

@@ -77,8 +77,8 @@ class TwoInstancesIT {
         ConsumerLag.awaitCaughtUp(kafka.clientProperties(), "telejobs-notifier", Topics.MATCHED.name(), Duration.ofSeconds(90));
         ConsumerLag.awaitCaughtUp(kafka.clientProperties(), "telejobs-notifier-delivery", Topics.ALERTS.name(),
             Duration.ofSeconds(90));
-        assertThat(a.worker().sent.get()).as("instance a delivered some").isPositive();
-        assertThat(b.worker().sent.get()).as("instance b delivered some").isPositive();
+        assertThat(a.counters().sent.get()).as("instance a delivered some").isPositive();
+        assertThat(b.counters().sent.get()).as("instance b delivered some").isPositive();
       } finally {
         MimeMessage[] all = smtp.getReceivedMessages();
         smtp.stop();

@@ -15,10 +15,12 @@ public final class Records {
       producer.send(record).get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while writing to " + record.topic(), e);
+      throw new LogWriteException("interrupted while writing to " + record.topic(), e);
     } catch (ExecutionException | TimeoutException e) {
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-      throw new IllegalStateException("cannot write to " + record.topic() + ": " + cause, cause);
+      throw new LogWriteException("cannot write to " + record.topic() + ": " + cause, cause);
+    } catch (RuntimeException e) {
+      throw new LogWriteException("cannot write to " + record.topic() + ": " + e.getMessage(), e);
     }
   }
 }

@@ -4,20 +4,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.telejobs.contracts.Alert;
 import io.telejobs.contracts.Json;
 import io.telejobs.contracts.MatchedJob;
+import io.telejobs.net.AddressRefusedException;
+import io.telejobs.net.OutboundHttp;
 import io.telejobs.notifier.security.TokenSigner;
-import io.telejobs.notifier.subscriptions.WebhookPolicy;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -31,24 +31,24 @@ import javax.crypto.spec.SecretKeySpec;
  * X-Telejobs-Signature: v1=&lt;hex hmac-sha256(secret, timestamp + "." + body)&gt;
  * Idempotency-Key:      &lt;alert id&gt;   (the same on every retry of the same subscriber x job)
  * </pre>
+ *
+ * The request goes through {@link OutboundHttp}: the address policy is applied to the address connected
+ * to, redirects are not followed, and the whole exchange has a deadline.
  */
 public final class WebhookSender {
   public static final String TIMESTAMP_HEADER = "X-Telejobs-Timestamp";
   public static final String SIGNATURE_HEADER = "X-Telejobs-Signature";
   public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+  private static final int MAX_ANSWER_BYTES = 16 * 1024;
 
-  private final HttpClient http;
+  private final OutboundHttp http;
   private final TokenSigner signer;
-  private final WebhookPolicy policy;
   private final Clock clock;
-  private final Duration timeout;
 
-  public WebhookSender(TokenSigner signer, WebhookPolicy policy, Clock clock, Duration timeout) {
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+  public WebhookSender(TokenSigner signer, OutboundHttp http, Clock clock) {
+    this.http = http;
     this.signer = signer;
-    this.policy = policy;
     this.clock = clock;
-    this.timeout = timeout;
   }
 
   /** The secret a subscriber verifies signatures with; shown once when the webhook is registered. */
@@ -69,37 +69,51 @@ public final class WebhookSender {
   }
 
   public void send(Alert alert) throws DeliveryException {
-    String url = alert.subscription().webhookUrl();
-    String problem = policy.problemWith(url); // checked again at send time: DNS may have changed
-    if (problem != null) {
-      throw new DeliveryException("webhook URL refused: " + problem, false, null);
-    }
-    byte[] body = body(alert);
-    long ts = clock.instant().getEpochSecond();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-        .timeout(timeout)
-        .header("Content-Type", "application/json")
-        .header("User-Agent", "telejobs-notifier/0.1")
-        .header(TIMESTAMP_HEADER, Long.toString(ts))
-        .header(SIGNATURE_HEADER, signature(secretFor(signer, alert.subscription().id()), ts, body))
-        .header(IDEMPOTENCY_HEADER, alert.alertId())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .build();
-    HttpResponse<Void> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.discarding());
-    } catch (IOException e) {
-      throw new DeliveryException("webhook unreachable: " + e, true, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DeliveryException("interrupted", true, e);
-    }
-    int status = response.statusCode();
+    OutboundHttp.Response response = post(alert.subscription().webhookUrl(), alert.subscription().id(), body(alert),
+        alert.alertId());
+    int status = response.status();
     if (status >= 200 && status < 300) {
       return;
     }
     boolean retryable = status == 408 || status == 429 || status >= 500;
-    throw new DeliveryException("webhook answered HTTP " + status, retryable, null);
+    throw new DeliveryException("the webhook answered HTTP " + status
+        + (status >= 300 && status < 400 ? " (redirects are not followed)" : ""), retryable, null);
+  }
+
+  /**
+   * Posts a signed body to a subscription's webhook and returns the answer; every failure is a
+   * {@link DeliveryException} in words, never an exception of the HTTP client.
+   */
+  OutboundHttp.Response post(String url, String subscriptionId, byte[] body, String idempotencyKey)
+      throws DeliveryException {
+    URI uri;
+    try {
+      uri = URI.create(url.strip());
+    } catch (RuntimeException e) {
+      throw new DeliveryException("the webhook URL is not valid", false, e);
+    }
+    long ts = clock.instant().getEpochSecond();
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put(TIMESTAMP_HEADER, Long.toString(ts));
+    headers.put(SIGNATURE_HEADER, signature(secretFor(signer, subscriptionId), ts, body));
+    headers.put(IDEMPOTENCY_HEADER, idempotencyKey);
+    try {
+      return http.post(uri, body, "application/json", headers, MAX_ANSWER_BYTES);
+    } catch (AddressRefusedException e) {
+      throw new DeliveryException("the webhook URL is refused: " + e.getMessage(), false, e);
+    } catch (UnknownHostException e) {
+      throw new DeliveryException("the webhook's host does not resolve", true, e);
+    } catch (OutboundHttp.DeadlineExceededException e) {
+      throw new DeliveryException("the webhook did not answer in time (" + e.getMessage() + ")", true, e);
+    } catch (IOException e) {
+      throw new DeliveryException("the webhook could not be reached: " + describe(e), true, e);
+    }
+  }
+
+  private static String describe(IOException e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2")
+        .toLowerCase(Locale.ROOT) : m;
   }
 
   static byte[] body(Alert alert) {
@@ -108,16 +122,18 @@ public final class WebhookSender {
       if ("slack".equals(alert.subscription().webhookFormat())) {
         ObjectNode slack = Json.mapper().createObjectNode();
         String link = job.link();
-        slack.put("text", "New job: <" + slackEscape(link) + "|" + slackEscape(job.title()) + ">"
+        slack.put("text", "New job: " + (link == null ? slackEscape(job.title()) : "<" + slackEscape(link) + "|"
+            + slackEscape(job.title()) + ">")
             + (job.company() == null ? "" : " at " + slackEscape(job.company()))
             + " (" + job.tier().name().toLowerCase(Locale.ROOT) + ", " + job.level().name().toLowerCase(Locale.ROOT) + ")");
         return Json.mapper().writeValueAsBytes(slack);
       }
       ObjectNode out = Json.mapper().createObjectNode();
-      out.put("schemaVersion", 1);
+      out.put("schemaVersion", 2);
       out.put("alertId", alert.alertId());
       out.put("subscriptionId", alert.subscription().id());
       out.set("job", Json.mapper().valueToTree(job));
+      out.set("fits", Json.mapper().valueToTree(alert.fits()));
       return Json.mapper().writeValueAsBytes(out);
     } catch (IOException e) {
       throw new IllegalStateException("cannot write webhook body", e);

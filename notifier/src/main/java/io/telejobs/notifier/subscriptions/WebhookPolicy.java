@@ -1,63 +1,45 @@
 package io.telejobs.notifier.subscriptions;
 
-import java.net.InetAddress;
+import io.telejobs.net.AddressPolicy;
+import io.telejobs.net.AddressRefusedException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.Locale;
-import java.util.Set;
 
 /**
- * Which webhook URLs may be called. By default only public http(s) addresses: loopback, link-local,
- * site-local (private) and wildcard addresses are refused, so that a subscriber cannot make the notifier
- * call into our own network. Hosts on the allowlist (config) are accepted as they are, for tests and
- * internal receivers.
+ * Which webhook URLs may be registered: http(s), a host, no credentials, a port from 1 to 65535, and a
+ * host that resolves to addresses the {@link AddressPolicy} allows (public addresses only, unless the
+ * host is allowlisted). This is the check at registration, for a clear message; the one that protects is
+ * applied again by the HTTP client to the address it connects to, at every delivery.
  */
 public final class WebhookPolicy {
-  private final Set<String> allowlist;
+  private final AddressPolicy addresses;
 
-  /** @param allowlist host names or IPs accepted even when private, lower case */
-  public WebhookPolicy(Set<String> allowlist) {
-    this.allowlist = Set.copyOf(allowlist);
+  public WebhookPolicy(AddressPolicy addresses) {
+    this.addresses = addresses;
   }
 
-  /** Why the URL is refused, or null when it may be called. */
+  /** The address policy deliveries connect under. */
+  public AddressPolicy addresses() {
+    return addresses;
+  }
+
+  /** Why the URL is refused, in words for the subscriber, or null when it may be registered. */
   public String problemWith(String url) {
-    URI uri;
-    try {
-      uri = URI.create(url.strip());
-    } catch (IllegalArgumentException e) {
-      return "not a valid URL";
+    String problem = addresses.problemWithUrl(url);
+    if (problem != null) {
+      return problem;
     }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("https") && !scheme.equals("http")) {
-      return "must be an http or https URL";
-    }
-    String host = uri.getHost();
-    if (host == null || host.isBlank()) {
-      return "must name a host";
-    }
-    if (uri.getUserInfo() != null) {
-      return "must not contain credentials";
-    }
-    String h = host.toLowerCase(Locale.ROOT);
-    if (allowlist.contains(h)) {
+    String host = URI.create(url.strip()).getHost();
+    if (addresses.allowlisted(host)) {
       return null;
     }
     try {
-      for (InetAddress a : InetAddress.getAllByName(h)) {
-        if (a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress() || a.isAnyLocalAddress()
-            || a.isMulticastAddress() || isUniqueLocalV6(a)) {
-          return "points at a private, loopback or link-local address, which is not allowed";
-        }
-      }
+      addresses.resolve(host);
+      return null;
+    } catch (AddressRefusedException e) {
+      return "points at " + e.reason() + ", which is not allowed";
     } catch (UnknownHostException e) {
-      return "host does not resolve";
+      return "its host does not resolve";
     }
-    return null;
-  }
-
-  private static boolean isUniqueLocalV6(InetAddress a) {
-    byte[] b = a.getAddress();
-    return b.length == 16 && (b[0] & 0xfe) == 0xfc;
   }
 }

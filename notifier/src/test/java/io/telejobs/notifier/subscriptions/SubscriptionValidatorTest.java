@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SubscriptionValidatorTest {
-  private final SubscriptionValidator validator = new SubscriptionValidator(new WebhookPolicy(Set.of("localhost")));
+  private final SubscriptionValidator validator = new SubscriptionValidator(new WebhookPolicy(io.telejobs.net.AddressPolicy.withAllowlist("localhost")));
 
   private static List<String> list(String csv) {
     return csv == null || csv.isBlank() ? null : Arrays.asList(csv.split(" "));
