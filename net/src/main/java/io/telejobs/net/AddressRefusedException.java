@@ -12,7 +12,8 @@ public final class AddressRefusedException extends UnknownHostException {
   private final String reason;
 
   public AddressRefusedException(String host, String reason) {
-    super(host + " points at " + reason + ", which is not allowed");
+    super(reason.startsWith("a ") || reason.startsWith("an ") || reason.startsWith("the ") || reason.startsWith("\"")
+        ? host + " points at " + reason + ", which is not allowed" : host + " " + reason);
     this.reason = reason;
   }
 

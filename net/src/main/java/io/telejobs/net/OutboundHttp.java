@@ -143,6 +143,7 @@ public final class OutboundHttp implements AutoCloseable {
 
   /** GET with the given request headers. Redirects are returned, not followed. */
   public Response get(URI uri, Map<String, String> headers) throws IOException {
+    check(uri);
     HttpGet get = new HttpGet(uri);
     headers.forEach(get::setHeader);
     return exchange(get, uri, settings.maxBodyBytes());
@@ -156,18 +157,23 @@ public final class OutboundHttp implements AutoCloseable {
   /** POST that reads at most {@code maxAnswerBytes} of the answer (webhooks read little). */
   public Response post(URI uri, byte[] body, String contentType, Map<String, String> headers, int maxAnswerBytes)
       throws IOException {
+    check(uri);
     HttpPost post = new HttpPost(uri);
     headers.forEach(post::setHeader);
     post.setEntity(new ByteArrayEntity(body, ContentType.parse(contentType)));
     return exchange(post, uri, maxAnswerBytes);
   }
 
-  private Response exchange(HttpUriRequestBase request, URI uri, int maxBytes) throws IOException {
+  /** Refuses a URL the policy refuses before anything is built from it or connected to. */
+  private void check(URI uri) throws AddressRefusedException {
     String problem = settings.policy().problemWithUrl(uri.toString());
     if (problem != null) {
       throw new AddressRefusedException(uri.getHost() == null ? uri.toString() : uri.getHost(),
           problem.replaceFirst("^points at ", "").replace(", which is not allowed", ""));
     }
+  }
+
+  private Response exchange(HttpUriRequestBase request, URI uri, int maxBytes) throws IOException {
     AtomicBoolean timedOut = new AtomicBoolean();
     ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
       timedOut.set(true);

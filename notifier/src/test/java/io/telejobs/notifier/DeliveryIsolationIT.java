@@ -210,6 +210,44 @@ class DeliveryIsolationIT {
     }
   }
 
+  @Test
+  void theRedriveCommandPutsDeadLetteredDeliveriesBackAndEachGoesOutOnce() throws Exception {
+    Alert gaveUp = alert("sub-redrive", "redrive@example.com", null, "job-redrive");
+    byte[] value = Topics.ALERTS.valueSerde().serializer().serialize(Topics.ALERTS.name(), gaveUp);
+    var headers = io.telejobs.contracts.DeadLetters.headers(null, "notifier", "deliver-email",
+        new Exception("SMTP failure: connection refused; tried for PT24H"), Topics.NOTIFIER_RETRIES.name(), 0, 7);
+    var unreadable = io.telejobs.contracts.DeadLetters.headers(null, "notifier", "deserialize",
+        new Exception("cannot read Alert"), Topics.ALERTS.name(), 0, 8);
+    try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(kafka.clientProperties(),
+        new org.apache.kafka.common.serialization.ByteArraySerializer(),
+        new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+      p.send(new ProducerRecord<>(Topics.NOTIFIER_DLQ.name(), null, gaveUp.alertId().getBytes(StandardCharsets.UTF_8),
+          value, headers)).get();
+      p.send(new ProducerRecord<>(Topics.NOTIFIER_DLQ.name(), null, "broken".getBytes(StandardCharsets.UTF_8),
+          "{".getBytes(StandardCharsets.UTF_8), unreadable)).get();
+    }
+    Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream out = new java.io.PrintStream(printed, true, StandardCharsets.UTF_8);
+
+    int code = new picocli.CommandLine(new io.telejobs.notifier.cli.RedriveCommand(env, out,
+        java.time.Clock.systemUTC())).execute();
+
+    assertThat(code).isZero();
+    assertThat(utf8(printed.toByteArray())).contains("redriven  " + gaveUp.alertId() + " by email")
+        .contains("left      broken: failed at deserialize").contains("1 delivery(ies) re-driven, 1 left");
+    try (TopicReader<String, DeliveryRecord> log = new TopicReader<>(kafka.clientProperties(),
+        Topics.DELIVERIES.name(), Serdes.String(), Topics.DELIVERIES.valueSerde())) {
+      log.pollUntil(rs -> outcomes(log, gaveUp.alertId()).contains(DeliveryRecord.Outcome.DELIVERED),
+          Duration.ofSeconds(60));
+    }
+    printed.reset();
+    new picocli.CommandLine(new io.telejobs.notifier.cli.RedriveCommand(env, out, java.time.Clock.systemUTC())).execute();
+    assertThat(utf8(printed.toByteArray())).as("a second run re-drives nothing again")
+        .contains("0 delivery(ies) re-driven, 0 left");
+    assertThat(mailWithId(gaveUp.alertId())).hasSize(1);
+  }
+
   static String utf8(byte[] b) {
     return new String(b, StandardCharsets.UTF_8);
   }
