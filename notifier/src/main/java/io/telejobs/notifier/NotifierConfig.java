@@ -3,6 +3,7 @@ package io.telejobs.notifier;
 import io.telejobs.contracts.config.ConfigException;
 import io.telejobs.contracts.config.Env;
 import io.telejobs.contracts.config.EnvVar;
+import io.telejobs.notifier.api.SubscriptionApi;
 import io.telejobs.notifier.delivery.RetryPolicy;
 import io.telejobs.notifier.delivery.SmtpSettings;
 import java.nio.charset.StandardCharsets;
@@ -30,11 +31,12 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param digestsEnabled whether this instance runs a digest scheduler (the schedulers elect one that sends)
  * @param maxEmailsPerHour instant emails per subscriber per hour; the rest go out in an hourly roll-up
  * @param webhookTimeout longest time one webhook call may take
+ * @param apiLimits the subscription API's limits against abuse
  */
 public record NotifierConfig(Properties kafka, Properties streams, SmtpSettings smtp, RetryPolicy retry,
     String publicUrl, byte[] tokenSecret, String deliveryGroup, int httpPort, String adminToken,
     java.util.Set<String> webhookAllowlist, boolean digestsEnabled, int maxEmailsPerHour, int metricsPort,
-    Duration webhookTimeout) {
+    Duration webhookTimeout, SubscriptionApi.Limits apiLimits) {
 
   public static final EnvVar APPLICATION_ID = EnvVar.optional("KAFKA_APPLICATION_ID", "telejobs-notifier",
       "Kafka Streams application id of the alert-decision topology");
@@ -75,6 +77,12 @@ public record NotifierConfig(Properties kafka, Properties streams, SmtpSettings 
   public static final EnvVar DIGESTS_ENABLED = EnvVar.optional("APP_DIGESTS_ENABLED", "true",
       "run a daily/weekly digest scheduler in this instance; the instances that do elect one to send");
 
+  public static final EnvVar CONFIRMATIONS_PER_ADDRESS = EnvVar.optional("APP_CONFIRMATIONS_PER_ADDRESS", "3",
+      "confirmation emails one address gets per day, however often it is signed up");
+  public static final EnvVar SIGNUPS_PER_CLIENT = EnvVar.optional("APP_SIGNUPS_PER_CLIENT", "30",
+      "subscriptions one client IP address may create per hour");
+  public static final EnvVar PENDING_EXPIRY = EnvVar.optional("APP_PENDING_EXPIRY", "P7D",
+      "a subscription never confirmed is deleted after this long");
   public static final EnvVar MAX_EMAILS_PER_HOUR = EnvVar.optional("APP_MAX_EMAILS_PER_HOUR", "12",
       "instant alert emails per subscriber per hour; the rest arrive together at the top of the next hour");
 
@@ -82,7 +90,8 @@ public record NotifierConfig(Properties kafka, Properties streams, SmtpSettings 
     List<EnvVar> all = new ArrayList<>(Env.COMMON);
     all.addAll(List.of(APPLICATION_ID, STATE_DIR, DELIVERY_GROUP, SMTP_HOST, SMTP_PORT, SMTP_SECURITY,
         SMTP_USERNAME, SMTP_PASSWORD, MAIL_FROM, PUBLIC_URL, TOKEN_SECRET, RETRY_BACKOFF, MAX_BACKOFF, RETRY_FOR, HTTP_PORT,
-        ADMIN_TOKEN, WEBHOOK_TIMEOUT, WEBHOOK_ALLOWLIST, DIGESTS_ENABLED, MAX_EMAILS_PER_HOUR, METRICS_PORT));
+        ADMIN_TOKEN, WEBHOOK_TIMEOUT, WEBHOOK_ALLOWLIST, DIGESTS_ENABLED, MAX_EMAILS_PER_HOUR, METRICS_PORT,
+        CONFIRMATIONS_PER_ADDRESS, SIGNUPS_PER_CLIENT, PENDING_EXPIRY));
     return List.copyOf(all);
   }
 
@@ -118,6 +127,7 @@ public record NotifierConfig(Properties kafka, Properties streams, SmtpSettings 
     return new NotifierConfig(kafka, streams, smtp, retry, env.get(PUBLIC_URL),
         secret.getBytes(StandardCharsets.UTF_8), env.get(DELIVERY_GROUP), env.getInt(HTTP_PORT), admin, allow,
         env.getBoolean(DIGESTS_ENABLED), env.getInt(MAX_EMAILS_PER_HOUR), env.getPortOrOff(METRICS_PORT),
-        env.getDuration(WEBHOOK_TIMEOUT));
+        env.getDuration(WEBHOOK_TIMEOUT), new SubscriptionApi.Limits(env.getInt(CONFIRMATIONS_PER_ADDRESS),
+            env.getInt(SIGNUPS_PER_CLIENT), env.getDuration(PENDING_EXPIRY)));
   }
 }

@@ -8,9 +8,7 @@ import io.telejobs.notifier.api.SubscriptionApi;
 import io.telejobs.notifier.api.SubscriptionStore;
 import io.telejobs.notifier.subscriptions.SubscriptionValidator;
 import io.telejobs.notifier.subscriptions.WebhookPolicy;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import io.telejobs.web.WebServer;
 import io.telejobs.net.AddressPolicy;
 import io.telejobs.net.OutboundHttp;
 import io.telejobs.notifier.delivery.Breakers;
@@ -98,13 +96,9 @@ public final class NotifierService implements ServiceMain.Service {
         : null;
     this.digestThread = digests == null ? null : new Thread(digests, "notifier-digests");
     this.workerThread = new Thread(worker, "notifier-delivery");
-    try {
-      this.api = new SubscriptionApi(new InetSocketAddress(config.httpPort()), store,
-          new SubscriptionValidator(webhookPolicy), signer, email, renderer,
-          config.adminToken(), Clock.systemUTC());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on port " + config.httpPort(), e);
-    }
+    this.api = new SubscriptionApi(WebServer.Settings.defaults("subscription-api", config.httpPort()), store,
+        new SubscriptionValidator(webhookPolicy), signer, email, renderer, webhooks, config.adminToken(),
+        Clock.systemUTC(), config.apiLimits());
   }
 
   @Override

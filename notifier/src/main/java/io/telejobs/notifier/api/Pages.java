@@ -8,9 +8,8 @@ final class Pages {
 
   private static String page(String title, String body) {
     return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + Entities.escape(title)
-        + "</title><style>body{font-family:sans-serif;max-width:40em;margin:2em auto}label{display:block;margin:.6em 0}"
-        + "input,select{font-size:1em}</style></head><body><h1>" + Entities.escape(title) + "</h1>" + body
-        + "</body></html>";
+        + "</title><link rel=\"stylesheet\" href=\"/assets/site.css\"></head><body><h1>" + Entities.escape(title)
+        + "</h1>" + body + "</body></html>";
   }
 
   static String message(String title, String escapedText) {
@@ -22,6 +21,14 @@ final class Pages {
         + "&t=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8);
     return page("Unsubscribe", "<form method=\"post\" action=\"" + Entities.escape(action) + "\">"
         + "<p>Stop all job alerts from this subscription?</p><button type=\"submit\">Unsubscribe</button></form>");
+  }
+
+  static String confirm(String id, String token, String email) {
+    return page("Confirm your alerts", "<form method=\"post\" action=\"/confirm\">"
+        + "<input type=\"hidden\" name=\"s\" value=\"" + Entities.escape(id) + "\">"
+        + "<input type=\"hidden\" name=\"t\" value=\"" + Entities.escape(token) + "\">"
+        + "<p>Turn on job alerts for " + Entities.escape(email) + "?</p>"
+        + "<button type=\"submit\">Confirm my alerts</button></form>");
   }
 
   static String subscribe() {
@@ -44,19 +51,6 @@ final class Pages {
           <button type="submit">Subscribe</button>
         </form>
         <p id="out" role="status"></p>
-        <script>
-        document.getElementById('f').addEventListener('submit', async e => {
-          e.preventDefault();
-          const f = e.target, body = {email: f.email.value, frequency: f.frequency.value,
-            tiers: [...f.tiers.selectedOptions].map(o => o.value),
-            countries: f.countries.value.split(',').map(s => s.trim()).filter(s => s),
-            locations: f.locations.value.split(';').map(s => s.trim()).filter(s => s),
-            bands: [...f.bands.selectedOptions].map(o => o.value)};
-          if (f.minAnnualSalary.value) { body.minAnnualSalary = Number(f.minAnnualSalary.value); body.salaryCurrency = f.salaryCurrency.value; }
-          const r = await fetch('/api/subscriptions', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
-          const j = await r.json();
-          document.getElementById('out').textContent = r.ok ? 'Almost done: ' + j.next : 'Please fix ' + j.error;
-        });
-        </script>""");
+        <script src="/assets/subscribe.js"></script>""");
   }
 }

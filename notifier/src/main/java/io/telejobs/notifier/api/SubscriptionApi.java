@@ -1,155 +1,196 @@
 package io.telejobs.notifier.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.telejobs.contracts.Json;
 import io.telejobs.contracts.Subscription;
 import io.telejobs.contracts.SubscriptionStatus;
 import io.telejobs.notifier.delivery.DeliveryException;
 import io.telejobs.notifier.delivery.EmailRenderer;
 import io.telejobs.notifier.delivery.EmailSender;
+import io.telejobs.notifier.delivery.RateLimiter;
+import io.telejobs.notifier.delivery.WebhookSender;
 import io.telejobs.notifier.security.TokenSigner;
 import io.telejobs.notifier.subscriptions.SubscriptionRequest;
 import io.telejobs.notifier.subscriptions.SubscriptionValidator;
+import io.telejobs.web.Routes;
+import io.telejobs.web.StaticAssets;
+import io.telejobs.web.WebRequest;
+import io.telejobs.web.WebResponse;
+import io.telejobs.web.WebServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HashMap;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jsoup.nodes.Entities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The subscription API and pages, on the JDK's HTTP server.
+ * The subscription API and pages, on the {@link WebServer}.
  *
  * <pre>
- * GET    /                                     a small page to subscribe
+ * GET    /                                     a page to subscribe
  * POST   /api/subscriptions                    create (email: pending until confirmed)   -> 201 {id, status, manageToken}
+ *                                              the same email and criteria again          -> 200, no second subscription
  * GET    /api/subscriptions/{id}               read          (Authorization: Bearer manageToken or admin token)
  * PUT    /api/subscriptions/{id}               replace       (same)
  * POST   /api/subscriptions/{id}/pause|resume  pause, resume (same)
  * DELETE /api/subscriptions/{id}               delete        (same)
- * GET    /confirm?s=ID&amp;t=TOKEN                 double opt-in: the link in the confirmation email
+ * GET    /confirm?s=ID&amp;t=TOKEN                 a page whose button confirms (mail scanners follow links, not buttons)
+ * POST   /confirm                              double opt-in (form fields s, t)
  * GET    /unsubscribe?s=ID&amp;t=TOKEN             a page with an unsubscribe button
  * POST   /unsubscribe?s=ID&amp;t=TOKEN             one-click unsubscribe (RFC 8058)
  * </pre>
  *
  * Tokens are HMAC-signed per purpose and subscription: a token for one subscription or purpose is
- * refused for any other. Every bad request is a 400 whose JSON names the field.
+ * refused for any other. Every bad request is a 4xx whose JSON says what to fix. Confirmation emails are
+ * limited per address and sign-ups per client, and a pending subscription expires.
  */
 public final class SubscriptionApi implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SubscriptionApi.class);
-  private static final int MAX_BODY = 64 * 1024;
   private static final ObjectMapper JSON = Json.mapper();
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  /**
+   * The API's limits against abuse.
+   *
+   * @param confirmationsPerAddress confirmation emails one address gets per day
+   * @param signUpsPerClient subscriptions one client address may create per hour
+   * @param pendingExpiry a subscription never confirmed is deleted after this long
+   */
+  public record Limits(int confirmationsPerAddress, int signUpsPerClient, Duration pendingExpiry) {
+    public static Limits defaults() {
+      return new Limits(3, 30, Duration.ofDays(7));
+    }
+  }
+
+  private final WebServer.Settings settings;
   private final SubscriptionStore store;
   private final SubscriptionValidator validator;
   private final TokenSigner signer;
   private final EmailSender email;
   private final EmailRenderer renderer;
+  private final WebhookSender webhooks;
   private final String adminToken;
   private final Clock clock;
+  private final Limits limits;
+  private final RateLimiter confirmationsPerAddress;
+  private final RateLimiter signUpsPerClient;
+  private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "pending-subscription-sweeper");
+    t.setDaemon(true);
+    return t;
+  });
+  private volatile WebServer server;
 
-  public SubscriptionApi(InetSocketAddress address, SubscriptionStore store, SubscriptionValidator validator,
-      TokenSigner signer, EmailSender email, EmailRenderer renderer, String adminToken, Clock clock) throws IOException {
+  public SubscriptionApi(WebServer.Settings settings, SubscriptionStore store, SubscriptionValidator validator,
+      TokenSigner signer, EmailSender email, EmailRenderer renderer, WebhookSender webhooks, String adminToken,
+      Clock clock, Limits limits) {
+    this.settings = settings;
     this.store = store;
     this.validator = validator;
     this.signer = signer;
     this.email = email;
     this.renderer = renderer;
+    this.webhooks = webhooks;
     this.adminToken = adminToken == null ? "" : adminToken;
     this.clock = clock;
-    this.server = HttpServer.create(address, 100);
-    this.executor = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "subscription-api");
-      t.setDaemon(true);
-      return t;
-    });
-    server.setExecutor(executor);
-    server.createContext("/", this::route);
+    this.limits = limits;
+    this.confirmationsPerAddress = new RateLimiter(limits.confirmationsPerAddress(), Duration.ofDays(1), clock);
+    this.signUpsPerClient = new RateLimiter(limits.signUpsPerClient(), Duration.ofHours(1), clock);
+  }
+
+  Routes routes() {
+    return new Routes()
+        .get("/", r -> WebResponse.html(200, Pages.subscribe()))
+        .post("/api/subscriptions", this::create)
+        .get("/api/subscriptions/{id}", r -> manage(r, s -> WebResponse.json(200, JSON.valueToTree(s))))
+        .put("/api/subscriptions/{id}", r -> manage(r, s -> replace(r, s)))
+        .delete("/api/subscriptions/{id}", r -> manage(r, s -> {
+          store.put(s.id(), null);
+          return WebResponse.noContent();
+        }))
+        .post("/api/subscriptions/{id}/pause", r -> manage(r, s -> WebResponse.json(200, JSON.valueToTree(withStatus(s,
+            s.status() == SubscriptionStatus.PENDING ? SubscriptionStatus.PENDING : SubscriptionStatus.PAUSED)))))
+        .post("/api/subscriptions/{id}/resume", r -> manage(r, s -> WebResponse.json(200, JSON.valueToTree(withStatus(s,
+            s.status() == SubscriptionStatus.PENDING ? SubscriptionStatus.PENDING : SubscriptionStatus.ACTIVE)))))
+        .get("/confirm", this::confirmPage)
+        .post("/confirm", this::confirm)
+        .get("/unsubscribe", r -> unsubscribe(r, false))
+        .post("/unsubscribe", r -> unsubscribe(r, true))
+        .assets(new StaticAssets("/assets/", "web/assets/"));
   }
 
   public void start() {
-    server.start();
-    LOG.info("subscription API listening on port {}", port());
+    this.server = WebServer.start(settings, routes());
+    long every = Math.max(1_000, Math.min(limits.pendingExpiry().toMillis() / 10, Duration.ofMinutes(10).toMillis()));
+    sweeper.scheduleWithFixedDelay(this::expirePending, every, every, TimeUnit.MILLISECONDS);
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
-  private void route(HttpExchange ex) throws IOException {
-    try (ex) {
-      String path = ex.getRequestURI().getPath();
-      String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
-      if (path.equals("/") && method.equals("GET")) {
-        html(ex, 200, Pages.subscribe());
-      } else if (path.equals("/api/subscriptions") && method.equals("POST")) {
-        create(ex);
-      } else if (path.startsWith("/api/subscriptions/")) {
-        String[] parts = path.substring("/api/subscriptions/".length()).split("/");
-        manage(ex, method, parts[0], parts.length > 1 ? parts[1] : "");
-      } else if (path.equals("/confirm") && method.equals("GET")) {
-        confirm(ex);
-      } else if (path.equals("/unsubscribe") && (method.equals("GET") || method.equals("POST"))) {
-        unsubscribe(ex, method.equals("POST"));
-      } else {
-        error(ex, 404, "path", "no such resource: " + method + " " + path);
+  /** Deletes subscriptions that stayed pending longer than the expiry. */
+  void expirePending() {
+    Instant cutoff = clock.instant().minus(limits.pendingExpiry());
+    try {
+      for (Subscription s : store.all()) {
+        if (s.status() == SubscriptionStatus.PENDING && s.updatedAt().isBefore(cutoff)) {
+          LOG.info("subscription {} was never confirmed in {}; deleting it", s.id(), limits.pendingExpiry());
+          store.put(s.id(), null);
+        }
       }
     } catch (RuntimeException e) {
-      LOG.error("subscription API failed on {}", ex.getRequestURI(), e);
-      try {
-        error(ex, 500, "server", "internal error");
-      } catch (IOException ignored) {
-        // the client is gone
+      LOG.warn("could not expire pending subscriptions now ({}); trying again later", e.getMessage());
+    }
+  }
+
+  private interface Action {
+    WebResponse apply(Subscription s) throws Exception;
+  }
+
+  private WebResponse create(WebRequest r) throws IOException {
+    if (!signUpsPerClient.tryAcquire(r.clientAddress())) {
+      return WebResponse.error(429, "client", "too many sign-ups from your address in the last hour; try again later")
+          .withHeader("Retry-After", "3600");
+    }
+    Result<SubscriptionValidator.Result> valid = validRequest(r);
+    if (valid.error() != null) {
+      return valid.error();
+    }
+    SubscriptionValidator.Result v = valid.value();
+    if (v.email() != null) {
+      Optional<Subscription> same = store.same(v.email(), v.criteria());
+      if (same.isPresent()) {
+        return sameAgain(same.get());
       }
     }
-  }
-
-  /** The validated request body, or empty after answering the client with what is wrong. */
-  private Optional<SubscriptionValidator.Result> validRequest(HttpExchange ex) throws IOException {
-    Optional<SubscriptionRequest> request = body(ex);
-    if (request.isEmpty()) {
-      return Optional.empty();
-    }
-    SubscriptionValidator.Result v = validator.validate(request.get());
-    if (!v.ok()) {
-      errors(ex, v);
-      return Optional.empty();
-    }
-    return Optional.of(v);
-  }
-
-  private void create(HttpExchange ex) throws IOException {
-    Optional<SubscriptionValidator.Result> valid = validRequest(ex);
-    if (valid.isEmpty()) {
-      return;
-    }
-    SubscriptionValidator.Result v = valid.get();
     String id = "sub-" + HexFormat.of().formatHex(randomBytes());
+    if (v.webhookUrl() != null) {
+      try {
+        webhooks.verify(v.webhookUrl(), id);
+      } catch (DeliveryException e) {
+        return WebResponse.error(400, "webhookUrl", e.getMessage());
+      }
+    }
     SubscriptionStatus status = v.email() != null ? SubscriptionStatus.PENDING : SubscriptionStatus.ACTIVE;
     Subscription s = new Subscription(Subscription.SCHEMA_VERSION, id, v.email(), v.webhookUrl(), v.criteria(),
         v.frequency(), status, clock.instant(), v.webhookFormat(), v.timeZone(), v.digestHour());
     store.put(id, s);
-    boolean sent = status != SubscriptionStatus.PENDING || sendConfirmation(s);
     ObjectNode out = JSON.createObjectNode();
     out.put("id", id);
     out.put("status", status.name().toLowerCase(Locale.ROOT));
@@ -158,53 +199,71 @@ public final class SubscriptionApi implements AutoCloseable {
       out.put("webhookSecret", signer.sign("webhook", id));
     }
     if (status == SubscriptionStatus.PENDING) {
-      out.put("next", sent ? "check your inbox and follow the confirmation link"
-          : "the confirmation email could not be sent; try again later with PUT");
+      out.put("next", sendConfirmation(s));
     }
-    json(ex, 201, out);
+    return WebResponse.json(201, out);
   }
 
-  private void manage(HttpExchange ex, String method, String id, String action) throws IOException {
-    if (!authorised(ex, id)) {
-      error(ex, 403, "authorization", "a valid manage token for this subscription, or the admin token, is required");
-      return;
+  /**
+   * A sign-up with the email and criteria of an existing subscription: no second one. The answer does not
+   * carry the existing one's tokens (whoever asks may not own the address); a pending one gets its
+   * confirmation again, within the per-address limit.
+   */
+  private WebResponse sameAgain(Subscription existing) {
+    ObjectNode out = JSON.createObjectNode();
+    out.put("status", existing.status().name().toLowerCase(Locale.ROOT));
+    out.put("same", true);
+    if (existing.status() == SubscriptionStatus.PENDING) {
+      out.put("next", "You already signed up with this email and these criteria. " + sendConfirmation(existing));
+    } else {
+      out.put("next", "You already have this alert; nothing new was created. Use the manage link in any alert "
+          + "email to change it.");
+    }
+    return WebResponse.json(200, out);
+  }
+
+  private WebResponse manage(WebRequest r, Action action) throws Exception {
+    String id = r.param("id");
+    if (!authorised(r, id)) {
+      return WebResponse.error(403, "authorization",
+          "a valid manage token for this subscription, or the admin token, is required");
     }
     Optional<Subscription> current = store.get(id);
     if (current.isEmpty()) {
-      error(ex, 404, "id", "no subscription " + id);
-      return;
+      return WebResponse.error(404, "id", "no subscription " + id);
     }
-    Subscription s = current.get();
-    switch (method + " " + action) {
-      case "GET " -> json(ex, 200, JSON.valueToTree(s));
-      case "DELETE " -> {
-        store.put(id, null);
-        ex.sendResponseHeaders(204, -1);
-      }
-      case "POST pause" -> json(ex, 200, JSON.valueToTree(withStatus(s,
-          s.status() == SubscriptionStatus.PENDING ? SubscriptionStatus.PENDING : SubscriptionStatus.PAUSED)));
-      case "POST resume" -> json(ex, 200, JSON.valueToTree(withStatus(s,
-          s.status() == SubscriptionStatus.PENDING ? SubscriptionStatus.PENDING : SubscriptionStatus.ACTIVE)));
-      case "PUT " -> replace(ex, s);
-      default -> error(ex, 405, "method", method + " is not allowed here");
-    }
+    return action.apply(current.get());
   }
 
-  private void replace(HttpExchange ex, Subscription s) throws IOException {
-    Optional<SubscriptionValidator.Result> valid = validRequest(ex);
-    if (valid.isEmpty()) {
-      return;
+  private WebResponse replace(WebRequest r, Subscription s) throws IOException {
+    Result<SubscriptionValidator.Result> valid = validRequest(r);
+    if (valid.error() != null) {
+      return valid.error();
     }
-    SubscriptionValidator.Result v = valid.get();
+    SubscriptionValidator.Result v = valid.value();
     boolean newEmail = v.email() != null && !v.email().equalsIgnoreCase(String.valueOf(s.email()));
-    SubscriptionStatus status = newEmail ? SubscriptionStatus.PENDING : s.status();
+    boolean newWebhook = v.webhookUrl() != null && !v.webhookUrl().equals(s.webhookUrl());
+    if (newWebhook) {
+      try {
+        webhooks.verify(v.webhookUrl(), s.id());
+      } catch (DeliveryException e) {
+        return WebResponse.error(400, "webhookUrl", e.getMessage());
+      }
+    }
+    SubscriptionStatus status = s.status();
+    if (newEmail) {
+      status = SubscriptionStatus.PENDING; // a new address must opt in
+    } else if (v.email() == null && status == SubscriptionStatus.PENDING) {
+      status = SubscriptionStatus.ACTIVE; // webhook only now, and the webhook was verified: nothing left to confirm
+    }
     Subscription next = new Subscription(Subscription.SCHEMA_VERSION, s.id(), v.email(), v.webhookUrl(),
         v.criteria(), v.frequency(), status, clock.instant(), v.webhookFormat(), v.timeZone(), v.digestHour());
     store.put(s.id(), next);
-    if (newEmail || status == SubscriptionStatus.PENDING) {
-      sendConfirmation(next);
+    ObjectNode out = JSON.valueToTree(next);
+    if (newEmail) {
+      out.put("next", sendConfirmation(next));
     }
-    json(ex, 200, JSON.valueToTree(next));
+    return WebResponse.json(200, out);
   }
 
   private Subscription withStatus(Subscription s, SubscriptionStatus status) {
@@ -213,55 +272,72 @@ public final class SubscriptionApi implements AutoCloseable {
     return next;
   }
 
-  private void confirm(HttpExchange ex) throws IOException {
-    Map<String, String> q = query(ex.getRequestURI());
-    String id = q.get("s");
-    if (id == null || !signer.verify("confirm", id, q.get("t"))) {
-      html(ex, 403, Pages.message("Link not valid", "This confirmation link is not valid."));
-      return;
+  /** The confirmation link opens a page; only its button (a POST) confirms, so mail scanners confirm nothing. */
+  private WebResponse confirmPage(WebRequest r) {
+    String id = r.query("s");
+    String token = r.query("t");
+    if (id == null || !signer.verify("confirm", id, token)) {
+      return WebResponse.html(403, Pages.message("Link not valid", "This confirmation link is not valid."));
     }
     Optional<Subscription> s = store.get(id);
     if (s.isEmpty()) {
-      html(ex, 404, Pages.message("Not found", "This subscription no longer exists."));
-      return;
+      return WebResponse.html(404, Pages.message("Not found",
+          "This subscription no longer exists. Unconfirmed sign-ups are removed after "
+              + limits.pendingExpiry().toDays() + " days; please sign up again."));
+    }
+    return WebResponse.html(200, Pages.confirm(id, token, String.valueOf(s.get().email())));
+  }
+
+  private WebResponse confirm(WebRequest r) {
+    Map<String, List<String>> form = r.form();
+    String id = first(form, "s");
+    String token = first(form, "t");
+    if (id == null || !signer.verify("confirm", id, token)) {
+      return WebResponse.html(403, Pages.message("Link not valid", "This confirmation link is not valid."));
+    }
+    Optional<Subscription> s = store.get(id);
+    if (s.isEmpty()) {
+      return WebResponse.html(404, Pages.message("Not found", "This subscription no longer exists."));
     }
     if (s.get().status() == SubscriptionStatus.PENDING) {
       withStatus(s.get(), SubscriptionStatus.ACTIVE);
     }
-    html(ex, 200, Pages.message("Subscription confirmed",
+    return WebResponse.html(200, Pages.message("Subscription confirmed",
         "Alerts for " + Entities.escape(String.valueOf(s.get().email())) + " are on."));
   }
 
-  private void unsubscribe(HttpExchange ex, boolean post) throws IOException {
-    Map<String, String> q = query(ex.getRequestURI());
-    String id = q.get("s");
-    String token = q.get("t");
+  private WebResponse unsubscribe(WebRequest r, boolean post) {
+    String id = r.query("s");
+    String token = r.query("t");
     if (id == null || !signer.verify("unsubscribe", id, token)) {
-      html(ex, 403, Pages.message("Link not valid", "This unsubscribe link is not valid."));
-      return;
+      return WebResponse.html(403, Pages.message("Link not valid", "This unsubscribe link is not valid."));
     }
     if (!post) {
-      html(ex, 200, Pages.unsubscribe(id, token));
-      return;
+      return WebResponse.html(200, Pages.unsubscribe(id, token));
     }
     if (store.get(id).isPresent()) {
       store.put(id, null);
     }
-    html(ex, 200, Pages.message("Unsubscribed", "You will get no more alerts from this subscription."));
+    return WebResponse.html(200, Pages.message("Unsubscribed", "You will get no more alerts from this subscription."));
   }
 
-  private boolean sendConfirmation(Subscription s) {
+  /** Sends the opt-in email, within the per-address limit; returns what the person should do next. */
+  private String sendConfirmation(Subscription s) {
+    if (!confirmationsPerAddress.tryAcquire(s.email().toLowerCase(Locale.ROOT))) {
+      return "We have already sent " + limits.confirmationsPerAddress() + " confirmation emails to this address today; "
+          + "please use one of those links.";
+    }
     try {
       email.send(renderer.confirmation(s, signer.sign("confirm", s.id())));
-      return true;
+      return "Check your inbox and follow the confirmation link.";
     } catch (DeliveryException e) {
       LOG.warn("confirmation email for {} failed: {}", s.id(), e.getMessage());
-      return false;
+      return "The confirmation email could not be sent just now; please try again later.";
     }
   }
 
-  private boolean authorised(HttpExchange ex, String id) {
-    String h = ex.getRequestHeaders().getFirst("Authorization");
+  private boolean authorised(WebRequest r, String id) {
+    String h = r.header("authorization");
     if (h == null || !h.startsWith("Bearer ")) {
       return false;
     }
@@ -273,48 +349,41 @@ public final class SubscriptionApi implements AutoCloseable {
     return signer.verify("manage", id, token);
   }
 
-  private Optional<SubscriptionRequest> body(HttpExchange ex) throws IOException {
-    String type = ex.getRequestHeaders().getFirst("Content-Type");
-    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      error(ex, 415, "Content-Type", "must be application/json");
-      return Optional.empty();
+  /** A value, or the response that says why there is none. */
+  private record Result<T>(T value, WebResponse error) {}
+
+  private Result<SubscriptionValidator.Result> validRequest(WebRequest r) {
+    if (!r.isJson()) {
+      return new Result<>(null, WebResponse.error(415, "Content-Type", "must be application/json"));
     }
-    byte[] bytes;
-    try (InputStream in = ex.getRequestBody()) {
-      bytes = in.readNBytes(MAX_BODY + 1);
-    }
-    if (bytes.length > MAX_BODY) {
-      error(ex, 413, "body", "larger than " + MAX_BODY + " bytes");
-      return Optional.empty();
-    }
+    SubscriptionRequest request;
     try {
-      SubscriptionRequest r = JSON.readValue(bytes, SubscriptionRequest.class);
-      if (r == null) {
-        error(ex, 400, "body", "a JSON object is required");
-        return Optional.empty();
-      }
-      return Optional.of(r);
-    } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+      request = JSON.readValue(r.body(), SubscriptionRequest.class);
+    } catch (MismatchedInputException e) {
       String field = e.getPath().isEmpty() ? "body" : e.getPath().get(e.getPath().size() - 1).getFieldName();
-      error(ex, 400, field == null ? "body" : field, "wrong type");
-      return Optional.empty();
+      return new Result<>(null, WebResponse.error(400, field == null ? "body" : field, "wrong type"));
     } catch (IOException e) {
-      error(ex, 400, "body", "not valid JSON");
-      return Optional.empty();
+      return new Result<>(null, WebResponse.error(400, "body", "not valid JSON"));
     }
+    if (request == null) {
+      return new Result<>(null, WebResponse.error(400, "body", "a JSON object is required"));
+    }
+    SubscriptionValidator.Result v = validator.validate(request);
+    if (!v.ok()) {
+      ObjectNode out = JSON.createObjectNode();
+      SubscriptionValidator.FieldError first = v.errors().get(0);
+      out.put("error", first.field() + ": " + first.message());
+      out.put("field", first.field());
+      var all = out.putArray("errors");
+      v.errors().forEach(e -> all.addObject().put("field", e.field()).put("message", e.message()));
+      return new Result<>(null, WebResponse.json(400, out));
+    }
+    return new Result<>(v, null);
   }
 
-  private static Map<String, String> query(URI uri) {
-    Map<String, String> out = new HashMap<>();
-    String raw = uri.getRawQuery();
-    if (raw == null) {
-      return out;
-    }
-    for (String pair : raw.split("&")) {
-      String[] kv = pair.split("=", 2);
-      out.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-    }
-    return out;
+  private static String first(Map<String, List<String>> form, String name) {
+    List<String> v = form.get(name);
+    return v == null || v.isEmpty() ? null : v.get(0);
   }
 
   private static byte[] randomBytes() {
@@ -323,46 +392,12 @@ public final class SubscriptionApi implements AutoCloseable {
     return b;
   }
 
-  private static void errors(HttpExchange ex, SubscriptionValidator.Result v) throws IOException {
-    ObjectNode out = JSON.createObjectNode();
-    SubscriptionValidator.FieldError first = v.errors().get(0);
-    out.put("error", first.field() + ": " + first.message());
-    out.put("field", first.field());
-    var all = out.putArray("errors");
-    v.errors().forEach(e -> all.addObject().put("field", e.field()).put("message", e.message()));
-    json(ex, 400, out);
-  }
-
-  private static void error(HttpExchange ex, int status, String field, String message) throws IOException {
-    ObjectNode out = JSON.createObjectNode();
-    out.put("error", message);
-    out.put("field", field);
-    json(ex, status, out);
-  }
-
-  private static void json(HttpExchange ex, int status, Object body) throws IOException {
-    send(ex, status, "application/json", JSON.writeValueAsBytes(body));
-  }
-
-  private static void html(HttpExchange ex, int status, String page) throws IOException {
-    ex.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline'");
-    send(ex, status, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
-    ex.getResponseHeaders().set("Content-Type", type);
-    ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    if (body.length > 0) {
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(body);
-      }
-    }
-  }
-
   @Override
   public void close() {
-    server.stop(1);
-    executor.shutdownNow();
+    sweeper.shutdownNow();
+    WebServer s = server;
+    if (s != null) {
+      s.close();
+    }
   }
 }

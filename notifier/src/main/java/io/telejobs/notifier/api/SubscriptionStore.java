@@ -2,6 +2,7 @@ package io.telejobs.notifier.api;
 
 import io.telejobs.contracts.Subscription;
 import io.telejobs.contracts.Topics;
+import io.telejobs.notifier.subscriptions.SameSubscription;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,8 @@ public final class SubscriptionStore implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SubscriptionStore.class);
 
   private final Map<String, Subscription> byId = new ConcurrentHashMap<>();
+  /** {@link SameSubscription#key} to subscription id. */
+  private final Map<String, String> bySame = new ConcurrentHashMap<>();
   private final java.util.Set<String> deleted = ConcurrentHashMap.newKeySet();
   private final KafkaProducer<String, Subscription> producer;
   private final KafkaConsumer<String, byte[]> consumer;
@@ -89,13 +92,18 @@ public final class SubscriptionStore implements AutoCloseable {
       return;
     }
     if (r.value() == null) {
-      byId.remove(r.key());
+      unindex(byId.remove(r.key()));
       deleted.add(r.key());
       return;
     }
     try {
       Subscription s = Topics.SUBSCRIPTIONS.valueSerde().deserializer().deserialize(r.topic(), r.value());
-      byId.merge(r.key(), s, (old, now) -> now.updatedAt().isBefore(old.updatedAt()) ? old : now);
+      Subscription before = byId.get(r.key());
+      Subscription kept = byId.merge(r.key(), s, (old, now) -> now.updatedAt().isBefore(old.updatedAt()) ? old : now);
+      if (kept != before) {
+        unindex(before);
+        index(kept);
+      }
       deleted.remove(r.key());
     } catch (RuntimeException e) {
       LOG.warn("skipping unreadable subscription {}: {}", r.key(), e.getMessage());
@@ -131,11 +139,37 @@ public final class SubscriptionStore implements AutoCloseable {
       throw new IllegalStateException("could not store subscription " + id + ": " + e.getMessage(), e);
     }
     if (value == null) {
-      byId.remove(id);
+      unindex(byId.remove(id));
       deleted.add(id);
     } else {
-      byId.put(id, value);
+      unindex(byId.put(id, value));
+      index(value);
       deleted.remove(id);
+    }
+  }
+
+  /** The subscription with the same email address and criteria, if there is one. */
+  public Optional<Subscription> same(String email, io.telejobs.contracts.Criteria criteria) {
+    String key = SameSubscription.key(email, criteria);
+    return key == null ? Optional.empty() : Optional.ofNullable(bySame.get(key)).map(byId::get);
+  }
+
+  /** Every subscription, for sweeps (expiring pending ones). */
+  public java.util.Collection<Subscription> all() {
+    return List.copyOf(byId.values());
+  }
+
+  private void index(Subscription s) {
+    String key = s == null ? null : SameSubscription.key(s.email(), s.criteria());
+    if (key != null) {
+      bySame.put(key, s.id());
+    }
+  }
+
+  private void unindex(Subscription s) {
+    String key = s == null ? null : SameSubscription.key(s.email(), s.criteria());
+    if (key != null) {
+      bySame.remove(key, s.id());
     }
   }
 

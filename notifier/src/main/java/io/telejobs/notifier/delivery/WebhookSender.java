@@ -81,6 +81,39 @@ public final class WebhookSender {
   }
 
   /**
+   * Proves that whoever registers a webhook owns its receiver, as Slack and GitHub do: posts a signed
+   * {@code {"type": "url_verification", "challenge": "..."}} and requires a 2xx answer whose body contains
+   * the challenge (as {@code {"challenge": "..."}} or as plain text). Nothing is stored before it passes.
+   *
+   * @throws DeliveryException with a message for the subscriber when the receiver does not answer it
+   */
+  public void verify(String url, String subscriptionId) throws DeliveryException {
+    byte[] random = new byte[16];
+    RANDOM.nextBytes(random);
+    String challenge = HexFormat.of().formatHex(random);
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.put("type", "url_verification");
+    body.put("challenge", challenge);
+    byte[] bytes;
+    try {
+      bytes = Json.mapper().writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write the challenge", e);
+    }
+    OutboundHttp.Response answer = post(url, subscriptionId, bytes, "verify-" + challenge);
+    if (answer.status() < 200 || answer.status() >= 300) {
+      throw new DeliveryException("the webhook answered the verification request with HTTP " + answer.status()
+          + "; it must answer 200 with the challenge", false, null);
+    }
+    if (!new String(answer.body(), StandardCharsets.UTF_8).contains(challenge)) {
+      throw new DeliveryException("the webhook's answer to the verification request did not contain the challenge",
+          false, null);
+    }
+  }
+
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+  /**
    * Posts a signed body to a subscription's webhook and returns the answer; every failure is a
    * {@link DeliveryException} in words, never an exception of the HTTP client.
    */

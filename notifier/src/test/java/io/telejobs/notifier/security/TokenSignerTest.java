@@ -40,4 +40,20 @@ class TokenSignerTest {
     assertThatThrownBy(() -> new TokenSigner("short".getBytes(StandardCharsets.UTF_8)))
         .hasMessageContaining("32 bytes");
   }
+
+  @org.junit.jupiter.api.Test
+  void acceptsOnlyTheCanonicalSpellingOfAToken() {
+    String token = signer.sign("manage", "sub-1");
+    // the same 32 bytes written differently: with base64 padding, and with other unused low bits in the last character
+    String padded = token + "=";
+    char last = token.charAt(token.length() - 1);
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    String sibling = token.substring(0, token.length() - 1) + alphabet.charAt((alphabet.indexOf(last) ^ 1) & 63);
+    org.assertj.core.api.Assertions.assertThat(java.util.Base64.getUrlDecoder().decode(sibling))
+        .as("decodes to the same bytes").isEqualTo(java.util.Base64.getUrlDecoder().decode(token));
+    org.assertj.core.api.Assertions.assertThat(signer.verify("manage", "sub-1", padded)).isFalse();
+    org.assertj.core.api.Assertions.assertThat(signer.verify("manage", "sub-1", sibling)).isFalse();
+    org.assertj.core.api.Assertions.assertThat(signer.verify("manage", "sub-1", " " + token)).isFalse();
+    org.assertj.core.api.Assertions.assertThat(signer.verify("manage", "sub-1", token)).isTrue();
+  }
 }
