@@ -50,12 +50,60 @@ public final class TopicAdmin {
           throw e;
         }
       }
+      awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("cannot create topics on " + clientProps.get("bootstrap.servers")
           + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Waits until every partition of new topics has a leader. A producer that writes the moment a topic is
+   * created can meet "not the leader" answers, and the idempotent producer's retries after them have been
+   * seen to end in out-of-order-sequence errors and, after the delivery timeout, lost records.
+   */
+  private static void awaitLeaders(Admin admin, List<String> topics)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      boolean ready = true;
+      try {
+        for (var d : admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values()) {
+          ready &= d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+        }
+      } catch (ExecutionException e) {
+        ready = false; // not known to every part of the cluster yet
+      }
+      if (ready) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException("partitions of " + topics + " have no leader after 30 s");
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  /**
+   * The largest record value a producer can write to {@code topic}: the topic's {@code max.message.bytes}
+   * (its own setting or the broker's default), less room for the record's key, headers and batch overhead.
+   */
+  public static int maxValueBytes(Properties clientProps, String topic) {
+    try (Admin admin = Admin.create(clientProps)) {
+      org.apache.kafka.common.config.ConfigResource r =
+          new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+      var entry = admin.describeConfigs(List.of(r)).all().get(30, TimeUnit.SECONDS).get(r)
+          .get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+      int max = entry == null || entry.value() == null ? 1_048_588 : Integer.parseInt(entry.value());
+      return Math.max(1_024, max - 1_024);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the config of " + topic, e);
+    } catch (ExecutionException | TimeoutException | NumberFormatException e) {
+      throw new IllegalStateException("cannot read the config of " + topic + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,6 +1,8 @@
 package io.telejobs.matcher;
 
+import io.telejobs.contracts.Topics;
 import io.telejobs.contracts.config.Env;
+import io.telejobs.streams.DeadLetterHandlers;
 import io.telejobs.contracts.config.EnvVar;
 import io.telejobs.matcher.config.ProfileFiles;
 import java.util.ArrayList;
@@ -45,6 +47,7 @@ public record MatcherConfig(Properties streams, String profileFile, int statsPor
     Env env = new Env(environment);
     Properties p = env.streamsProperties(APPLICATION_ID, STATE_DIR);
     p.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
+    DeadLetterHandlers.configure(p, "matcher", Topics.MATCHER_DLQ.name());
     return new MatcherConfig(p, env.get(PROFILE_FILE), env.getInt(STATS_PORT), env.getDuration(DEDUP_WINDOW),
         env.getPortOrOff(METRICS_PORT));
   }

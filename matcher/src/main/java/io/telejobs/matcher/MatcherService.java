@@ -1,5 +1,6 @@
 package io.telejobs.matcher;
 
+import io.telejobs.contracts.TopicAdmin;
 import io.telejobs.contracts.Topics;
 import io.telejobs.contracts.config.Env;
 import io.telejobs.contracts.config.ServiceMain;
@@ -29,8 +30,9 @@ public final class MatcherService implements ServiceMain.Service {
   public MatcherService(MatcherConfig config, Map<String, String> environment) {
     this.profile = ProfileFiles.load(config.profileFile());
     new Env(environment).ensureTopics(List.of(Topics.POSTINGS, Topics.MATCHED, Topics.STATS, Topics.MATCHER_DLQ));
-    this.streams = new KafkaStreams(
-        MatcherTopology.build(new Tagger(profile), Clock.systemUTC(), config.dedupWindow()), config.streams());
+    int maxMatched = TopicAdmin.maxValueBytes(new Env(environment).kafkaProperties(), Topics.MATCHED.name());
+    this.streams = new KafkaStreams(MatcherTopology.build(new Tagger(profile), Clock.systemUTC(), config.dedupWindow(),
+        MatcherTopology.DEFAULT_TAG_BUDGET, System::nanoTime, maxMatched), config.streams());
     try {
       this.stats = new StatsServer(config.statsPort(), streams);
     } catch (java.io.IOException e) {

@@ -1,6 +1,8 @@
 package io.telejobs.notifier;
 
+import io.telejobs.contracts.Topics;
 import io.telejobs.contracts.config.ConfigException;
+import io.telejobs.streams.DeadLetterHandlers;
 import io.telejobs.contracts.config.Env;
 import io.telejobs.contracts.config.EnvVar;
 import io.telejobs.notifier.api.SubscriptionApi;
@@ -100,7 +102,8 @@ public record NotifierConfig(Properties kafka, Properties streams, SmtpSettings 
     Properties kafka = env.kafkaProperties();
     kafka.remove(StreamsConfig.APPLICATION_ID_CONFIG);
     kafka.remove(StreamsConfig.STATE_DIR_CONFIG);
-    Properties streams = env.streamsProperties(APPLICATION_ID, STATE_DIR);
+    Properties streams = DeadLetterHandlers.configure(env.streamsProperties(APPLICATION_ID, STATE_DIR), "notifier",
+        Topics.NOTIFIER_DLQ.name());
     String secret = env.get(TOKEN_SECRET);
     if (secret.length() < 32) {
       throw new ConfigException(TOKEN_SECRET.name() + " must be at least 32 characters");

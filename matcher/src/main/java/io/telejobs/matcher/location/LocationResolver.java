@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import io.telejobs.matcher.text.PhraseMatcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /** Country and work mode: structured data first, then location text, then title and description. */
 public final class LocationResolver {

@@ -16,8 +16,19 @@ public record ParsedSalary(String currency, Period period, BigDecimal min, BigDe
     if (currency == null || period == null || (min == null && max == null)) {
       throw new IllegalArgumentException("a parsed salary needs a currency, a period and an amount");
     }
+    if (outOfRange(min) || outOfRange(max)) {
+      throw new IllegalArgumentException("an amount with more than 15 digits before or after the point is not pay");
+    }
     min = plain(min);
     max = plain(max);
+  }
+
+  /**
+   * True for amounts no pay is written with: 10^15 or more, or more than 15 decimals. Checked before any
+   * arithmetic, since 1E+999999999 is cheap to write and costly to expand.
+   */
+  static boolean outOfRange(BigDecimal v) {
+    return v != null && (v.precision() - v.scale() > 15 || v.scale() > 15);
   }
 
   /** 95000.00 and 9.5E+4 both become 95000, so that equal amounts compare and print alike. */

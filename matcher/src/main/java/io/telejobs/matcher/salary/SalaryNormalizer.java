@@ -29,11 +29,17 @@ public final class SalaryNormalizer {
     if (stated == null) {
       return new Result(null, new Reason("salary=unknown", "salary.not-stated", ""));
     }
-    Optional<ParsedSalary> parsed = fromStructure(stated);
+    Optional<ParsedSalary> parsed;
     String rule = "salary.structured";
-    if (parsed.isEmpty()) {
-      parsed = parser.parse(stated.text(), stated.currency(), country);
-      rule = "salary.text";
+    try {
+      parsed = fromStructure(stated);
+      if (parsed.isEmpty()) {
+        parsed = parser.parse(stated.text(), stated.currency(), country);
+        rule = "salary.text";
+      }
+    } catch (IllegalArgumentException e) {
+      return new Result(null, new Reason("salary=unknown", "salary.not-pay: " + e.getMessage(),
+          stated.text() == null ? "(structured amount)" : stated.text()));
     }
     if (parsed.isEmpty()) {
       return new Result(null, new Reason("salary=unknown", "salary.no-amount",
@@ -42,6 +48,11 @@ public final class SalaryNormalizer {
     ParsedSalary p = parsed.get();
     BigDecimal annualMin = ParsedSalary.plain(p.period().annualise(p.min()));
     BigDecimal annualMax = ParsedSalary.plain(p.period().annualise(p.max()));
+    String implausible = implausible(annualMin, annualMax);
+    if (implausible != null) {
+      return new Result(null, new Reason("salary=unknown", "salary.not-pay: " + implausible,
+          stated.text() == null ? describe(stated) : stated.text()));
+    }
     Level band = bands.bandOf(p.currency(), annualMin, annualMax);
     NormalizedSalary n = new NormalizedSalary(p.currency(), p.period().name(), p.min(), p.max(),
         annualMin, annualMax, band, p.assumption());
@@ -49,6 +60,26 @@ public final class SalaryNormalizer {
         + (band == null ? "" : " band=" + band.name().toLowerCase(Locale.ROOT));
     String evidence = stated.text() != null ? stated.text() : describe(stated);
     return new Result(n, new Reason(tag, rule + (p.assumption() == null ? "" : " (" + p.assumption() + ")"), evidence));
+  }
+
+  /** No pay is above this a year, in any currency (INR 10 crore, USD 100 million): a larger amount is not pay. */
+  public static final BigDecimal MAX_ANNUAL = BigDecimal.valueOf(100_000_000L);
+
+  /** Why an annual range cannot be pay, or null when it can. */
+  static String implausible(BigDecimal annualMin, BigDecimal annualMax) {
+    for (BigDecimal v : new BigDecimal[] {annualMin, annualMax}) {
+      if (v == null) {
+        continue;
+      }
+      if (v.signum() <= 0) {
+        return "an amount of " + v.toPlainString() + " is not pay";
+      }
+      if (v.compareTo(MAX_ANNUAL) > 0) {
+        return "an annual amount of " + (v.precision() - v.scale() > 30 ? "over 10^30" : v.toPlainString())
+            + " is above any real pay (" + MAX_ANNUAL.toPlainString() + " a year)";
+      }
+    }
+    return null;
   }
 
   private Optional<ParsedSalary> fromStructure(StatedSalary s) {

@@ -81,6 +81,11 @@ public final class Tagger {
    * about it is published, so the rest is not computed.
    */
   public Tagging tag(TagInput in) {
+    return tag(in, Budget.none());
+  }
+
+  /** Tags one posting within a time budget, checked between steps ({@link Budget.Exceeded} when spent). */
+  public Tagging tag(TagInput in, Budget budget) {
     TitleCleaner.Cleaned cleaned = TitleCleaner.clean(in.title());
     List<String> titleTokens = Normalizer.titleTokens(cleaned.title());
     List<List<String>> description = new ArrayList<>(1); // tokenised once, and only when needed
@@ -91,6 +96,7 @@ public final class Tagger {
       return description.get(0);
     };
     TierResult tier = titles.classify(cleaned, titleTokens, descriptionTokens);
+    budget.check("the title");
     List<Reason> reasons = new ArrayList<>(tier.reasons());
     if (tier.tier() == Tier.NONE) {
       return new Tagging(profile.id(), profile.version(), Tier.NONE, Level.UNKNOWN, tier.score(), null, null,
@@ -99,6 +105,7 @@ public final class Tagger {
 
     LevelResult lr = levels.classify(titleTokens, descriptionTokens.get());
     reasons.add(lr.reason());
+    budget.check("the level");
 
     LocationResult where = locations.resolve(in.countries(), in.locations(), in.workMode(),
         in.workModeEvidence(), cleaned.removed(), descriptionTokens.get());
@@ -106,6 +113,7 @@ public final class Tagger {
 
     SalaryNormalizer.Result pay = salaries.normalize(in.salary(), where.country());
     reasons.add(pay.reason());
+    budget.check("the pay");
 
     List<String> text = new ArrayList<>(titleTokens.size() + descriptionTokens.get().size() + 16);
     text.addAll(titleTokens);
@@ -116,6 +124,7 @@ public final class Tagger {
       text.add("|");
       text.addAll(Normalizer.tokens(in.company()));
     }
+    budget.check("the place");
     java.util.SortedSet<String> skillTags = new TreeSet<>();
     java.util.SortedSet<String> certTags = new TreeSet<>();
     java.util.SortedSet<String> industryTags = new TreeSet<>();

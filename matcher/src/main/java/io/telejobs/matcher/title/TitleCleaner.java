@@ -4,18 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import io.telejobs.contracts.Limits;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * Removes what is not the role from a title: locations, work modes and requisition ids written after a
  * separator ("| Remote, US", "- Boston, MA", " – Hybrid") or in parentheses ("(Remote)").
+ *
+ * <p>Titles are scraped text, so every step is linear in the title's length: the expressions run on
+ * RE2/J, whose matching never backtracks, and the trailing place segments are taken off in one pass. A
+ * title is read only up to {@link Limits#TITLE} characters.
  */
 public final class TitleCleaner {
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern PLACE_LIST = Pattern.compile("\\s*[,/;]\\s*|\\s+or\\s+|\\s+and\\s+");
   private static final Pattern DIGITS = Pattern.compile("\\d+");
-  private static final Pattern DASHES = Pattern.compile("[\\u2010-\\u2015\\u2212\\uFE58\\uFE63\\uFF0D]");
+  private static final Pattern DASHES = Pattern.compile("[\\x{2010}-\\x{2015}\\x{2212}\\x{FE58}\\x{FE63}\\x{FF0D}]");
   private static final Pattern SEPARATOR = Pattern.compile("\\s+[|/@•·:]\\s*|\\s+[-]\\s+|\\s*\\|\\s*");
   private static final Pattern PARENS = Pattern.compile("\\s*[(\\[]([^)\\]]*)[)\\]]");
   private static final Pattern CITY_STATE = Pattern.compile("^[\\p{L} .'-]+,\\s*[A-Za-z]{2}(,\\s*[\\p{L} .]+)?$");
@@ -55,10 +60,11 @@ public final class TitleCleaner {
     if (raw == null) {
       return new Cleaned("", List.of());
     }
-    if (plain(raw)) {
-      return new Cleaned(raw.strip(), List.of());
+    String capped = raw.length() > Limits.TITLE ? raw.substring(0, Limits.TITLE) : raw;
+    if (plain(capped)) {
+      return new Cleaned(capped.strip(), List.of());
     }
-    String t = DASHES.matcher(raw).replaceAll("-").replace('\u00a0', ' ').strip();
+    String t = DASHES.matcher(capped).replaceAll("-").replace('\u00a0', ' ').strip();
     List<String> removed = new ArrayList<>();
     Matcher m = PARENS.matcher(t);
     StringBuilder kept = new StringBuilder();
@@ -90,28 +96,34 @@ public final class TitleCleaner {
       }
       t = String.join(" - ", keep);
     }
-    // "Telehealth Project Manager, Remote" or "..., Boston, MA": trailing comma segments
-    while (true) {
-      int comma = t.lastIndexOf(',');
-      if (comma <= 0) {
-        break;
+    // "Telehealth Project Manager, Remote" or "..., Boston, MA": trailing comma segments, taken off from the
+    // end in one pass over the comma positions
+    List<Integer> commas = new ArrayList<>();
+    for (int i = 0; i < t.length(); i++) {
+      if (t.charAt(i) == ',') {
+        commas.add(i);
       }
-      String tail = t.substring(comma + 1).strip();
-      String withPrev = tail;
-      int prevComma = t.lastIndexOf(',', comma - 1);
-      if (prevComma > 0) {
-        withPrev = t.substring(prevComma + 1).strip();
-      }
+    }
+    int end = t.length();
+    int k = commas.size() - 1;
+    while (k >= 0 && commas.get(k) > 0) {
+      int comma = commas.get(k);
+      String tail = t.substring(comma + 1, end).strip();
+      int prevComma = k > 0 ? commas.get(k - 1) : -1;
+      String withPrev = prevComma > 0 ? t.substring(prevComma + 1, end).strip() : tail;
       if (prevComma > 0 && isCityState(withPrev) && isStateOrCountry(tail)) {
         removed.add(withPrev.toLowerCase(Locale.ROOT));
-        t = t.substring(0, prevComma).strip();
+        end = prevComma;
+        k -= 2;
       } else if (isPlaceOrNoise(tail)) {
         removed.add(tail.toLowerCase(Locale.ROOT));
-        t = t.substring(0, comma).strip();
+        end = comma;
+        k -= 1;
       } else {
         break;
       }
     }
+    t = t.substring(0, end).strip();
     return new Cleaned(SPACES.matcher(t).replaceAll(" ").strip(), List.copyOf(removed));
   }
 

@@ -11,6 +11,7 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.state.KeyValueStore;
 import io.telejobs.contracts.Topics;
 import io.telejobs.matcher.tag.Tagger;
+import io.telejobs.streams.SizeGuard;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -59,7 +60,23 @@ public final class MatcherTopology {
     return build(tagger, clock, DEFAULT_DEDUP_WINDOW);
   }
 
+  /** How long one posting may take to tag before it is dead-lettered. */
+  public static final Duration DEFAULT_TAG_BUDGET = Duration.ofSeconds(2);
+
+  /** The largest matched job written when the topic's own limit is not known: below Kafka's default 1 MB. */
+  public static final int DEFAULT_MAX_MATCHED_BYTES = 1_000_000;
+
   public static Topology build(Tagger tagger, Clock clock, Duration dedupWindow) {
+    return build(tagger, clock, dedupWindow, DEFAULT_TAG_BUDGET, System::nanoTime, DEFAULT_MAX_MATCHED_BYTES);
+  }
+
+  /**
+   * @param tagBudget how long one posting may take to tag; longer ones are dead-lettered
+   * @param ticker nanosecond time for the budget ({@code System::nanoTime}; tests pass their own)
+   * @param maxMatchedBytes matched jobs larger than this are dead-lettered instead of written
+   */
+  public static Topology build(Tagger tagger, Clock clock, Duration dedupWindow, Duration tagBudget,
+      java.util.function.LongSupplier ticker, int maxMatchedBytes) {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(MATCHED_IDS_STORE), Serdes.String(), Serdes.String()));
@@ -71,7 +88,7 @@ public final class MatcherTopology {
     KStream<byte[], byte[]> postings = builder.stream(Topics.POSTINGS.name(),
         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("postings-source"));
     KStream<byte[], Outcome> outcomes = postings.processValues(
-        () -> new TagProcessor(tagger, clock, MATCHED_IDS_STORE), Named.as("tag"), MATCHED_IDS_STORE);
+        () -> new TagProcessor(tagger, clock, MATCHED_IDS_STORE, tagBudget, ticker), Named.as("tag"), MATCHED_IDS_STORE);
 
     Map<String, KStream<byte[], Outcome>> routes = outcomes.split(Named.as("route-"))
         .branch((k, v) -> v instanceof Outcome.Failed, Branched.withConsumer(s -> s
@@ -84,7 +101,8 @@ public final class MatcherTopology {
         .map((k, v) -> byIdentity(v), Named.as("key-by-identity"))
         .repartition(Repartitioned.with(Serdes.String(), MemberCodec.updateSerde()).withName("by-identity"))
         .process(() -> new DedupProcessor(dedupWindow), Named.as("dedup"), DEDUP_GROUPS_STORE, DEDUP_MEMBERS_STORE);
-    published.mapValues(m -> m == null ? null : m.json(), Named.as("matched-json"))
+    SizeGuard.fitting(published.mapValues(m -> m == null ? null : m.json(), Named.as("matched-json")), maxMatchedBytes,
+            "matcher", Topics.MATCHER_DLQ.name(), Topics.MATCHED.name(), "matched")
         .to(Topics.MATCHED.name(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("matched-sink"));
     stats(published.mapValues(m -> m == null ? null : m.facts(), Named.as("stat-facts")));
     return builder.build();

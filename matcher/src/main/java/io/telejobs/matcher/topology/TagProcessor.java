@@ -5,12 +5,15 @@ import io.telejobs.contracts.JobPosting;
 import io.telejobs.contracts.MatchedJob;
 import io.telejobs.contracts.Topics;
 import io.telejobs.matcher.stats.StatFacts;
+import io.telejobs.matcher.tag.Budget;
 import io.telejobs.matcher.tag.JobIdentity;
 import io.telejobs.matcher.tag.TagInput;
 import io.telejobs.matcher.tag.Tagger;
 import io.telejobs.matcher.tag.Tagging;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.function.LongSupplier;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -31,13 +34,17 @@ final class TagProcessor implements FixedKeyProcessor<byte[], byte[], Outcome> {
 
   private final Tagger tagger;
   private final Clock clock;
+  private final Duration budget;
+  private final LongSupplier ticker;
   private final String storeName;
   private FixedKeyProcessorContext<byte[], Outcome> context;
   private KeyValueStore<String, String> matched;
 
-  TagProcessor(Tagger tagger, Clock clock, String storeName) {
+  TagProcessor(Tagger tagger, Clock clock, String storeName, Duration budget, LongSupplier ticker) {
     this.tagger = tagger;
     this.clock = clock;
+    this.budget = budget;
+    this.ticker = ticker;
     this.storeName = storeName;
   }
 
@@ -82,7 +89,10 @@ final class TagProcessor implements FixedKeyProcessor<byte[], byte[], Outcome> {
     }
     Tagging tagging;
     try {
-      tagging = tagger.tag(TagInput.of(posting));
+      tagging = tagger.tag(TagInput.of(posting), Budget.of(budget, ticker));
+    } catch (Budget.Exceeded e) {
+      fail(record, "budget", e);
+      return;
     } catch (RuntimeException e) {
       fail(record, "tag", e);
       return;

@@ -180,4 +180,41 @@ class MatcherTopologyTest {
     Header h = r.headers().lastHeader(key);
     return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
   }
+
+  @org.junit.jupiter.api.Test
+  void aPostingThatTakesLongerThanItsBudgetIsDeadLetteredAndTheNextIsTagged() {
+    driver.close();
+    java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicBoolean slow = new java.util.concurrent.atomic.AtomicBoolean(true);
+    // the first posting's clock jumps 3 s on every look: it is over its 2 s budget at the first check
+    java.util.function.LongSupplier ticker = () -> slow.get() ? nanos.addAndGet(3_000_000_000L) : nanos.get();
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "matcher-budget-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    driver = new TopologyTestDriver(MatcherTopology.build(new Tagger(Profiles.TELEHEALTH), Clock.fixed(NOW, ZoneOffset.UTC),
+        MatcherTopology.DEFAULT_DEDUP_WINDOW, java.time.Duration.ofSeconds(2), ticker,
+        MatcherTopology.DEFAULT_MAX_MATCHED_BYTES), props);
+    postings = driver.createInputTopic(Topics.POSTINGS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    matched = driver.createOutputTopic(Topics.MATCHED.name(), Serdes.String().deserializer(),
+        Topics.MATCHED.valueSerde().deserializer());
+    dlq = driver.createOutputTopic(Topics.MATCHER_DLQ.name(), Serdes.ByteArray().deserializer(),
+        Serdes.ByteArray().deserializer());
+
+    postings.pipeInput("slow", json(Postings.posting("slow", "Telehealth Project Manager", "Lead telehealth.")));
+    slow.set(false);
+    postings.pipeInput("fast", json(Postings.posting("fast", "Telehealth Project Manager", "Lead telehealth.")));
+
+    var dead = dlq.readRecordsToList();
+    assertThat(dead).singleElement().satisfies(r -> {
+      assertThat(new String(r.headers().lastHeader(io.telejobs.contracts.DeadLetters.STAGE).value(),
+          java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("budget");
+      assertThat(new String(r.headers().lastHeader(io.telejobs.contracts.DeadLetters.ERROR_MESSAGE).value(),
+          java.nio.charset.StandardCharsets.UTF_8)).contains("budget of 2000 ms");
+    });
+    assertThat(matched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("fast");
+  }
+
+  private static byte[] json(io.telejobs.contracts.JobPosting p) {
+    return Topics.POSTINGS.valueSerde().serializer().serialize(Topics.POSTINGS.name(), p);
+  }
 }
