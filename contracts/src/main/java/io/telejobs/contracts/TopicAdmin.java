@@ -71,8 +71,15 @@ public final class TopicAdmin {
     while (true) {
       boolean ready = true;
       try {
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> all = new java.util.HashMap<>();
         for (var d : admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values()) {
           ready &= d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+          d.partitions().forEach(p -> all.put(new org.apache.kafka.common.TopicPartition(d.name(), p.partition()),
+              org.apache.kafka.clients.admin.OffsetSpec.latest()));
+        }
+        if (ready) {
+          // the leader answers for its log only once it has taken the partition on: then producers may write
+          admin.listOffsets(all).all().get(30, TimeUnit.SECONDS);
         }
       } catch (ExecutionException e) {
         ready = false; // not known to every part of the cluster yet

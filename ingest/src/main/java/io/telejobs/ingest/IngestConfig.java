@@ -2,6 +2,7 @@ package io.telejobs.ingest;
 
 import io.telejobs.contracts.config.Env;
 import io.telejobs.contracts.config.EnvVar;
+import io.telejobs.net.AddressPolicy;
 import io.telejobs.ingest.fetch.FetchPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import java.util.Properties;
  * @param closeAfterMissedCrawls complete crawls in a row a posting may be missing before it is closed
  * @param crawlThreads how many sources are crawled at the same time
  * @param metricsPort port of the Prometheus {@code /metrics} endpoint of the service; -1 for none
+ * @param fetchAllowlist hosts the crawler may reach even when they are loopback or private (the local run's
+ *     sample sites, tests)
  */
 public record IngestConfig(
     Properties kafka,
@@ -33,7 +36,8 @@ public record IngestConfig(
     Map<String, String> env,
     int closeAfterMissedCrawls,
     int crawlThreads,
-    int metricsPort) {
+    int metricsPort,
+    AddressPolicy fetchAllowlist) {
 
   public static final EnvVar SOURCES_FILE = EnvVar.required("APP_SOURCES_FILE",
       "sources file to crawl: a path, or classpath:sources/demo.json for the bundled demo");
@@ -69,6 +73,9 @@ public record IngestConfig(
       "failures in a row after which a host is left alone for APP_HOST_BACKOFF");
   public static final EnvVar BREAKER_COOLDOWN = EnvVar.optional("APP_HOST_BACKOFF", "PT10M",
       "how long a host that keeps failing is left alone");
+  public static final EnvVar FETCH_ALLOWLIST = EnvVar.optional("APP_FETCH_ALLOWLIST", "",
+      "comma-separated hosts the crawler may reach even when loopback or private (the local run's sample sites); "
+          + "every other private, loopback, link-local or metadata address is refused, after every redirect");
   public static final EnvVar CLOSE_AFTER = EnvVar.optional("APP_CLOSE_AFTER_MISSED_CRAWLS", "2",
       "complete crawls in a row a posting may be missing before it is closed (a tombstone)");
 
@@ -77,7 +84,7 @@ public record IngestConfig(
     List<EnvVar> all = new ArrayList<>(Env.COMMON);
     all.addAll(List.of(SOURCES_FILE, USER_AGENT, ROBOTS_AGENT, HOST_DELAY, MAX_CRAWL_DELAY,
         HTTP_TIMEOUT, MAX_BODY_BYTES, MODE, INTERVAL, CLOSE_AFTER, RETRIES, BACKOFF, MAX_RETRY_AFTER,
-        BREAKER_THRESHOLD, BREAKER_COOLDOWN, CRAWL_THREADS, METRICS_PORT));
+        BREAKER_THRESHOLD, BREAKER_COOLDOWN, CRAWL_THREADS, METRICS_PORT, FETCH_ALLOWLIST));
     return List.copyOf(all);
   }
 
@@ -95,7 +102,8 @@ public record IngestConfig(
         env.getInt(BREAKER_THRESHOLD), env.getDuration(BREAKER_COOLDOWN));
     return new IngestConfig(env.kafkaProperties(), env.get(SOURCES_FILE), policy,
         mode.equals("continuous"), env.getDuration(INTERVAL), Map.copyOf(environment), env.getInt(CLOSE_AFTER),
-        positive(env, CRAWL_THREADS), env.getPortOrOff(METRICS_PORT));
+        positive(env, CRAWL_THREADS), env.getPortOrOff(METRICS_PORT),
+        AddressPolicy.withAllowlist(env.get(FETCH_ALLOWLIST)));
   }
 
   private static int positive(Env env, EnvVar var) {

@@ -10,7 +10,8 @@ import io.telejobs.ingest.crawl.PostingLedger;
 import io.telejobs.ingest.crawl.UrlCanonicalizer;
 import io.telejobs.ingest.extract.JsonLdExtractor;
 import io.telejobs.ingest.fetch.HostGate;
-import io.telejobs.ingest.fetch.JsoupFetcher;
+import io.telejobs.ingest.fetch.HttpFetcher;
+import io.telejobs.net.OutboundHttp;
 import io.telejobs.ingest.publish.KafkaPostingPublisher;
 import io.telejobs.ingest.source.Source;
 import io.telejobs.ingest.source.SourcesFile;
@@ -35,6 +36,7 @@ public final class IngestService implements AutoCloseable {
   private final PostingLedger ledger = new PostingLedger();
   private final CrawlRunner runner;
   private final Duration defaultInterval;
+  private final HttpFetcher fetcher;
 
   /**
    * Totals of one crawl of every source.
@@ -54,8 +56,10 @@ public final class IngestService implements AutoCloseable {
   public IngestService(IngestConfig config, MeterRegistry metrics) {
     this.sources = SourcesFile.load(config.sourcesFile(), config.env());
     new Env(config.env()).ensureTopics(List.of(Topics.POSTINGS, Topics.INGEST_ERRORS));
-    Crawler crawler = new Crawler(new JsoupFetcher(config.fetchPolicy(), HostGate.system()),
-        new JsonLdExtractor(), new UrlCanonicalizer(), Clock.systemUTC());
+    this.fetcher = new HttpFetcher(config.fetchPolicy(), HostGate.system(),
+        new OutboundHttp(HttpFetcher.clientSettings(config.fetchPolicy(), config.fetchAllowlist())));
+    Crawler crawler = new Crawler(fetcher, new JsonLdExtractor(), new UrlCanonicalizer(config.fetchAllowlist()),
+        Clock.systemUTC());
     this.publisher = new KafkaPostingPublisher(config.kafka(), ledger);
     this.runner = new CrawlRunner(crawler, publisher, ledger, config.closeAfterMissedCrawls(), Clock.systemUTC(),
         config.crawlThreads());
@@ -104,5 +108,6 @@ public final class IngestService implements AutoCloseable {
   public void close() {
     runner.close();
     publisher.close();
+    fetcher.close();
   }
 }

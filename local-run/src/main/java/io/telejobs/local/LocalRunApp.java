@@ -47,6 +47,7 @@ public final class LocalRunApp {
       env.put("SAMPLE_SITE_URL", site.baseUrl());
       env.putIfAbsent("APP_SOURCES_FILE", "classpath:sources/demo.json");
       env.put("APP_HOST_DELAY", config.hostDelay().toString());
+      env.put("APP_FETCH_ALLOWLIST", "127.0.0.1"); // the sample sites are on loopback; nothing else private is
       env.put("APP_SMTP_HOST", "127.0.0.1");
       env.put("APP_SMTP_PORT", Integer.toString(mailbox.port()));
       env.put("APP_TOKEN_SECRET", HexFormat.of().formatHex(SecureRandom.getSeed(32)));

@@ -62,6 +62,7 @@ class PipelineIT {
     env.put("SAMPLE_SITE_URL", site.baseUrl());
     env.put("APP_SOURCES_FILE", "classpath:sources/demo.json");
     env.put("APP_HOST_DELAY", "PT0.05S");
+    env.put("APP_FETCH_ALLOWLIST", "127.0.0.1");
     env.put("APP_SMTP_HOST", "127.0.0.1");
     env.put("APP_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
     env.put("APP_TOKEN_SECRET", "integration-test-secret-0123456789abcdef");

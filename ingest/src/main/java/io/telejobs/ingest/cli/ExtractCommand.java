@@ -11,7 +11,9 @@ import io.telejobs.ingest.fetch.FetchException;
 import io.telejobs.ingest.fetch.FetchPolicy;
 import io.telejobs.ingest.fetch.FetchResult;
 import io.telejobs.ingest.fetch.HostGate;
-import io.telejobs.ingest.fetch.JsoupFetcher;
+import io.telejobs.ingest.fetch.HttpFetcher;
+import io.telejobs.net.AddressPolicy;
+import io.telejobs.net.OutboundHttp;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -45,17 +47,20 @@ public final class ExtractCommand {
         source = args[i + 1];
       }
     }
-    System.exit(run(args[0], source, System.out, System.err));
+    System.exit(run(args[0], source, System.out, System.err,
+        AddressPolicy.withAllowlist(System.getenv().getOrDefault("APP_FETCH_ALLOWLIST", ""))));
   }
 
-  static int run(String target, String source, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+  static int run(String target, String source, PrintStream out, PrintStream err, AddressPolicy addresses)
+      throws IOException, InterruptedException {
     String html;
     String base;
     if (target.startsWith("http://") || target.startsWith("https://")) {
-      JsoupFetcher fetcher = new JsoupFetcher(FetchPolicy.of(
+      FetchPolicy policy = FetchPolicy.of(
           System.getenv().getOrDefault("APP_USER_AGENT", "telejobs-bot/0.1 (+https://github.com/telejobs/telejobs#crawling-etiquette)"),
-          "telejobs-bot", Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(20), 5 * 1024 * 1024), HostGate.system());
-      try {
+          "telejobs-bot", Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(20), 5 * 1024 * 1024);
+      try (HttpFetcher fetcher = new HttpFetcher(policy, HostGate.system(),
+          new OutboundHttp(HttpFetcher.clientSettings(policy, addresses)))) {
         FetchResult r = fetcher.fetch(URI.create(target));
         html = r.body();
         base = r.finalUrl().toString();

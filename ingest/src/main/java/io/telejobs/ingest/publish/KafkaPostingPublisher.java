@@ -1,6 +1,8 @@
 package io.telejobs.ingest.publish;
 
 import io.telejobs.contracts.IngestError;
+import io.telejobs.contracts.Limits;
+import java.time.Instant;
 import io.telejobs.contracts.JobPosting;
 import io.telejobs.contracts.Topic;
 import io.telejobs.contracts.TopicReplay;
@@ -10,7 +12,6 @@ import io.telejobs.ingest.crawl.PostingSink;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -28,7 +29,6 @@ public final class KafkaPostingPublisher implements PostingSink, AutoCloseable {
 
   private final KafkaProducer<byte[], byte[]> producer;
   private final PostingLedger ledger;
-  private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
   /** New and changed postings published. */
   public final AtomicInteger published = new AtomicInteger();
   /** Of those, the ones not published before. */
@@ -36,6 +36,8 @@ public final class KafkaPostingPublisher implements PostingSink, AutoCloseable {
   public final AtomicInteger unchanged = new AtomicInteger();
   public final AtomicInteger errorsPublished = new AtomicInteger();
   public final AtomicInteger closedCount = new AtomicInteger();
+  /** Postings Kafka refused, reported on the next flush against their own source. */
+  private final java.util.Queue<IngestError> refused = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   public KafkaPostingPublisher(Properties clientProps, PostingLedger ledger) {
     Properties p = new Properties();
@@ -57,7 +59,12 @@ public final class KafkaPostingPublisher implements PostingSink, AutoCloseable {
       unchanged.incrementAndGet();
       return;
     }
-    send(Topics.POSTINGS, posting.id(), posting);
+    send(Topics.POSTINGS, posting.id(), posting, e -> {
+      ledger.forget(posting.id()); // not published: the next crawl tries again
+      refused.add(new IngestError(IngestError.SCHEMA_VERSION, posting.source(), posting.pageUrl(),
+          IngestError.Stage.PUBLISH, "posting '" + Limits.cut(posting.title(), 80) + "' (" + posting.id()
+              + ") could not be published: " + reason(e), Instant.now()));
+    });
     if (change == PostingLedger.Change.NEW) {
       newPostings.incrementAndGet();
     }
@@ -67,13 +74,20 @@ public final class KafkaPostingPublisher implements PostingSink, AutoCloseable {
   @Override
   public void closed(String id, String reason) {
     LOG.info("posting {} closed: {}", id, reason);
-    send(Topics.POSTINGS, id, null);
+    int colon = id.indexOf(':');
+    String source = colon > 0 ? id.substring(0, colon) : id;
+    send(Topics.POSTINGS, id, null, e -> {
+      ledger.reopen(id, source); // not closed yet: the next complete crawl closes it again
+      refused.add(new IngestError(IngestError.SCHEMA_VERSION, source, id, IngestError.Stage.PUBLISH,
+          "the closing of posting " + id + " could not be published: " + reason(e), Instant.now()));
+    });
     closedCount.incrementAndGet();
   }
 
   @Override
   public void error(IngestError error) {
-    send(Topics.INGEST_ERRORS, error.url(), error);
+    send(Topics.INGEST_ERRORS, error.url(), error, e -> LOG.error("could not publish the crawl error for {} to {}: {}",
+        error.url(), Topics.INGEST_ERRORS.name(), reason(e)));
     errorsPublished.incrementAndGet();
   }
 
@@ -82,38 +96,42 @@ public final class KafkaPostingPublisher implements PostingSink, AutoCloseable {
     return new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(producer);
   }
 
-  /** Waits until every record sent so far is acknowledged; fails if any was not. */
+  /**
+   * Waits until every record sent so far is acknowledged. A record Kafka refused was already reported
+   * against its own posting and source ({@code ingest.errors.v1}, stage {@code publish}) and left for the
+   * next crawl; it does not fail whichever source happens to flush next.
+   */
   @Override
   public void flush() {
     producer.flush();
-    Exception failure = sendFailure.getAndSet(null);
-    if (failure != null) {
-      throw new IllegalStateException("publishing to Kafka failed: " + failure.getMessage(), failure);
+    if (!refused.isEmpty()) {
+      for (IngestError e = refused.poll(); e != null; e = refused.poll()) {
+        error(e); // sent here, never from the producer's callback, which runs on its I/O thread
+      }
+      producer.flush();
     }
   }
 
-  private <V> void send(Topic<String, V> topic, String key, V value) {
+  private <V> void send(Topic<String, V> topic, String key, V value, java.util.function.Consumer<Exception> onFailure) {
     byte[] k = topic.keySerde().serializer().serialize(topic.name(), key);
     byte[] v = value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value);
     producer.send(new ProducerRecord<>(topic.name(), k, v), (meta, e) -> {
       if (e != null) {
-        LOG.error("could not publish {} to {}: {}", key, topic.name(), e.toString());
-        sendFailure.compareAndSet(null, e);
-        if (topic == Topics.POSTINGS) {
-          unpublished(key, value == null);
-        }
+        LOG.warn("could not publish {} to {}: {}", key, topic.name(), reason(e));
+        onFailure.accept(e);
       }
     });
   }
 
-  /** The ledger must not count as published what was not: the next crawl tries again. */
-  private void unpublished(String id, boolean wasClose) {
-    if (wasClose) {
-      int colon = id.indexOf(':');
-      ledger.reopen(id, colon > 0 ? id.substring(0, colon) : id);
-    } else {
-      ledger.forget(id);
+  /** Why Kafka refused a record, in words. */
+  static String reason(Exception e) {
+    if (e instanceof org.apache.kafka.common.errors.RecordTooLargeException) {
+      return "it is larger than Kafka accepts (" + e.getMessage() + ")";
     }
+    if (e instanceof org.apache.kafka.common.errors.TimeoutException) {
+      return "Kafka did not acknowledge it in time; it is tried again on the next crawl";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   private void restoreLedger(Properties clientProps) {

@@ -21,7 +21,7 @@ class ExtractCommandTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status = ExtractCommand.run(target, "debug", new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+        new PrintStream(err, true, StandardCharsets.UTF_8), io.telejobs.ingest.fetch.TestFetchers.LOCAL);
     List<JobPosting> postings = out.toString(StandardCharsets.UTF_8).lines()
         .map(l -> Topics.POSTINGS.valueSerde().deserializer().deserialize("t", l.getBytes(StandardCharsets.UTF_8))).toList();
     return new Run(status, postings, err.toString(StandardCharsets.UTF_8));

@@ -8,7 +8,7 @@ import io.telejobs.contracts.JobPosting;
 import io.telejobs.ingest.extract.JsonLdExtractor;
 import io.telejobs.ingest.fetch.FetchPolicy;
 import io.telejobs.ingest.fetch.HostGate;
-import io.telejobs.ingest.fetch.JsoupFetcher;
+import io.telejobs.ingest.fetch.TestFetchers;
 import io.telejobs.ingest.source.Source;
 import io.telejobs.testkit.FixtureHttpServer;
 import java.net.URI;
@@ -47,8 +47,8 @@ class CrawlRunnerTest {
     FetchPolicy policy = new FetchPolicy("telejobs-test/1.0 (+http://localhost/bot)", "telejobs-bot",
         delay, Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000_000, 0, Duration.ofMillis(20),
         Duration.ofSeconds(5), 5, Duration.ofMinutes(1));
-    Crawler crawler = new Crawler(new JsoupFetcher(policy, HostGate.system()), new JsonLdExtractor(),
-        new UrlCanonicalizer(), Clock.systemUTC());
+    Crawler crawler = new Crawler(TestFetchers.local(policy), new JsonLdExtractor(),
+        TestFetchers.canonicalizer(), Clock.systemUTC());
     return new CrawlRunner(crawler, to, ledger, 1, Clock.systemUTC(), threads);
   }
 

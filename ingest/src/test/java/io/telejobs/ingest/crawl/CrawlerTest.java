@@ -7,7 +7,7 @@ import io.telejobs.contracts.JobPosting;
 import io.telejobs.ingest.extract.JsonLdExtractor;
 import io.telejobs.ingest.fetch.FetchPolicy;
 import io.telejobs.ingest.fetch.HostGate;
-import io.telejobs.ingest.fetch.JsoupFetcher;
+import io.telejobs.ingest.fetch.TestFetchers;
 import io.telejobs.ingest.source.Source;
 import io.telejobs.testkit.FixtureHttpServer;
 import java.time.Clock;
@@ -42,8 +42,8 @@ class CrawlerTest {
     FetchPolicy policy = new FetchPolicy("telejobs-test/1.0 (+http://localhost/bot)", "telejobs-bot",
         DELAY, Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000_000, 1, Duration.ofMillis(20),
         Duration.ofSeconds(5), 5, Duration.ofMinutes(1));
-    Crawler crawler = new Crawler(new JsoupFetcher(policy, HostGate.system()), new JsonLdExtractor(),
-        new UrlCanonicalizer(), Clock.systemUTC());
+    Crawler crawler = new Crawler(TestFetchers.local(policy), new JsonLdExtractor(),
+        TestFetchers.canonicalizer(), Clock.systemUTC());
     Source source = Source.listing("clinic", List.of(site.uri("/")), linkSelector, null, 1, 50);
     CrawlReport report = new CrawlReport();
     lastResult = crawler.crawl(source, sink, report);
@@ -133,8 +133,8 @@ class CrawlerTest {
     }
     FetchPolicy policy = FetchPolicy.of("telejobs-test/1.0 (+http://localhost/bot)", "telejobs-bot", DELAY,
         Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000_000);
-    Crawler crawler = new Crawler(new JsoupFetcher(policy, HostGate.system()), new JsonLdExtractor(),
-        new UrlCanonicalizer(), Clock.systemUTC());
+    Crawler crawler = new Crawler(TestFetchers.local(policy), new JsonLdExtractor(),
+        TestFetchers.canonicalizer(), Clock.systemUTC());
     Source source = Source.listing("etag", List.of(site.uri("/etag/")), "a.job", null, 1, 10);
 
     crawler.crawl(source, sink, new CrawlReport());
@@ -160,8 +160,8 @@ class CrawlerTest {
             + "<url><loc>" + base + "/about-us.html</loc></url></urlset>").getBytes()));
     FetchPolicy policy = FetchPolicy.of("telejobs-test/1.0 (+http://localhost/bot)", "telejobs-bot", DELAY,
         Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000_000);
-    Crawler crawler = new Crawler(new JsoupFetcher(policy, HostGate.system()), new JsonLdExtractor(),
-        new UrlCanonicalizer(), Clock.systemUTC());
+    Crawler crawler = new Crawler(TestFetchers.local(policy), new JsonLdExtractor(),
+        TestFetchers.canonicalizer(), Clock.systemUTC());
     Source sitemaps = new Source("clinic-sitemap", "sitemap", List.of(site.uri("/sitemap_index.xml")), null, null, 0, 0,
         null, null, null, "/jobs/", null, null);
 
@@ -184,8 +184,8 @@ class CrawlerTest {
         + "</body></html>").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     FetchPolicy policy = FetchPolicy.of("telejobs-test/1.0 (+http://localhost/bot)", "telejobs-bot", DELAY,
         Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000_000);
-    Crawler crawler = new Crawler(new JsoupFetcher(policy, HostGate.system()), new JsonLdExtractor(),
-        new UrlCanonicalizer(), Clock.systemUTC());
+    Crawler crawler = new Crawler(TestFetchers.local(policy), new JsonLdExtractor(),
+        TestFetchers.canonicalizer(), Clock.systemUTC());
     Source plain = new Source("plain-site", "listing", List.of(site.uri("/plain/")), "a.opening", null, 1, 10, null,
         "Plain Clinic", null, null, java.util.Map.of("title", "h1.job-title", "location", ".where", "salary", ".pay",
             "description", "div.body"), null);
@@ -211,8 +211,8 @@ class CrawlerTest {
     site.on("/jobs.rss", ex -> FixtureHttpServer.send(ex, 200, "application/rss+xml", body));
     FetchPolicy policy = FetchPolicy.of("telejobs-test/1.0 (+http://localhost/bot)", "telejobs-bot", DELAY,
         Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000_000);
-    Crawler crawler = new Crawler(new JsoupFetcher(policy, HostGate.system()), new JsonLdExtractor(),
-        new UrlCanonicalizer(), Clock.systemUTC());
+    Crawler crawler = new Crawler(TestFetchers.local(policy), new JsonLdExtractor(),
+        TestFetchers.canonicalizer(), Clock.systemUTC());
     Source feed = new Source("carebridge-rss", "feed", List.of(site.uri("/jobs.rss")), null, null, 0, 0, null, null, null, null, null, null);
 
     Crawler.Result result = crawler.crawl(feed, sink, new CrawlReport());
@@ -232,8 +232,8 @@ class CrawlerTest {
     site.on("/v1/boards/acmehealth/jobs", ex -> FixtureHttpServer.send(ex, 200, "application/json", body));
     FetchPolicy policy = FetchPolicy.of("telejobs-test/1.0 (+http://localhost/bot)", "telejobs-bot", DELAY,
         Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000_000);
-    Crawler crawler = new Crawler(new JsoupFetcher(policy, HostGate.system()), new JsonLdExtractor(),
-        new UrlCanonicalizer(), Clock.systemUTC());
+    Crawler crawler = new Crawler(TestFetchers.local(policy), new JsonLdExtractor(),
+        TestFetchers.canonicalizer(), Clock.systemUTC());
     Source board = new Source("acme-greenhouse", "greenhouse", null, null, null, 0, 0, "acmehealth", "Acme Health",
         java.net.URI.create(site.baseUrl()), null, null, null);
 
@@ -254,5 +254,70 @@ class CrawlerTest {
 
     assertThat(postings).hasSize(5);
     assertThat(errors).noneMatch(e -> e.url().contains("elsewhere.example.com"));
+  }
+
+  @Test
+  void aPageWhoseBodyStallsIsReportedAndTheCrawlGoesOn() throws Exception {
+    java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+    site.on("/stall/", ex -> FixtureHttpServer.send(ex, 200, "text/html; charset=utf-8",
+        ("<a class='job' href='/stall/slow.html'>slow</a><a class='job' href='/jobs/telehealth-pm.html'>pm</a>")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    site.on("/stall/slow.html", ex -> {
+      ex.sendResponseHeaders(200, 0);
+      ex.getResponseBody().write("<html><body><p>half a page".getBytes());
+      ex.getResponseBody().flush();
+      try {
+        done.await(20, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    try {
+      FetchPolicy policy = new FetchPolicy("telejobs-test/1.0 (+http://localhost/bot)", "telejobs-bot", DELAY,
+          Duration.ofSeconds(5), Duration.ofMillis(300), 1_000_000, 0, Duration.ofMillis(20), Duration.ofSeconds(5), 5,
+          Duration.ofMinutes(1));
+      Crawler crawler = new Crawler(TestFetchers.local(policy), new JsonLdExtractor(), TestFetchers.canonicalizer(),
+          Clock.systemUTC());
+      Source source = Source.listing("stall", List.of(site.uri("/stall/")), "a.job", null, 1, 50);
+
+      crawler.crawl(source, sink, new CrawlReport());
+
+      assertThat(errors).filteredOn(e -> e.url().endsWith("/stall/slow.html")).singleElement().satisfies(e -> {
+        assertThat(e.stage()).isEqualTo(IngestError.Stage.FETCH);
+        assertThat(e.reason()).containsAnyOf("timed out", "did not arrive in full in time");
+      });
+      assertThat(postings).extracting(JobPosting::title).contains("Telehealth Project Manager");
+    } finally {
+      done.countDown();
+    }
+  }
+
+  @Test
+  void linksAndSitemapEntriesToPrivateOrMetadataAddressesAreNeverFetched() throws Exception {
+    int port = site.uri("/").getPort();
+    site.on("/ssrf/", ex -> FixtureHttpServer.send(ex, 200, "text/html; charset=utf-8", ("""
+        <a class='job' href='http://169.254.169.254/latest/meta-data/'>meta</a>
+        <a class='job' href='http://10.0.0.8/admin'>admin</a>
+        <a class='job' href='http://[::1]:%d/internal'>v6 loopback</a>
+        <a class='job' href='/jobs/telehealth-pm.html'>pm</a>""".formatted(port)).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    site.on("/ssrf-sitemap.xml", ex -> FixtureHttpServer.send(ex, 200, "application/xml", ("""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+          <url><loc>http://169.254.169.254/jobs/1</loc></url>
+          <url><loc>http://100.100.100.200/jobs/2</loc></url>
+          <url><loc>http://127.0.0.1:%d/jobs/telehealth-pm.html</loc></url>
+        </urlset>""".formatted(port)).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    FetchPolicy policy = FetchPolicy.of("telejobs-test/1.0 (+http://localhost/bot)", "telejobs-bot", DELAY,
+        Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000_000);
+    Crawler crawler = new Crawler(TestFetchers.local(policy), new JsonLdExtractor(), TestFetchers.canonicalizer(),
+        Clock.systemUTC());
+
+    crawler.crawl(Source.listing("links", List.of(site.uri("/ssrf/")), "a.job", null, 1, 50), sink, new CrawlReport());
+    crawler.crawl(new Source("map", "sitemap", List.of(site.uri("/ssrf-sitemap.xml")), null, null, 0, 50, null, null,
+        null, null, null, null), sink, new CrawlReport());
+
+    assertThat(postings).extracting(JobPosting::title).containsOnly("Telehealth Project Manager");
+    assertThat(site.requests("/internal")).isEmpty();
+    assertThat(site.requests()).allSatisfy(r -> assertThat(r.header("Host")).startsWith("127.0.0.1"));
   }
 }

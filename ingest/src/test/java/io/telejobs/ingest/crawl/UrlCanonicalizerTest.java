@@ -26,4 +26,28 @@ class UrlCanonicalizerTest {
   void rejectsNonHttpUrls(String raw) {
     assertThat(c.canonical(raw)).isNull();
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "https://jobs.example.com/a%20b/c                 | https://jobs.example.com/a%20b/c",
+      "https://jobs.example.com/search?q=a%20b&page=2   | https://jobs.example.com/search?page=2&q=a%20b",
+      "http://[2606:4700::1111]/jobs/7                  | http://[2606:4700::1111]/jobs/7",
+      "http://[2606:4700::1111]:8080/jobs/7?utm_medium=x | http://[2606:4700::1111]:8080/jobs/7"})
+  void keepsEscapesAsTheyAreAndIpv6Literals(String raw, String expected) {
+    assertThat(c.canonical(raw)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"http://169.254.169.254/latest/meta-data/", "http://100.100.100.200/", "http://10.0.0.7/admin",
+      "http://[::1]:8080/", "http://127.0.0.1:8080/", "http://[::ffff:169.254.169.254]/", "http://0.0.0.0/"})
+  void dropsUrlsThatNameAPrivateOrMetadataAddress(String raw) {
+    assertThat(c.canonical(raw)).isNull();
+  }
+
+  @org.junit.jupiter.api.Test
+  void keepsAnAllowlistedLocalHost() {
+    UrlCanonicalizer local = new UrlCanonicalizer(io.telejobs.net.AddressPolicy.withAllowlist("127.0.0.1"));
+    assertThat(local.canonical("http://127.0.0.1:8080/jobs/1")).isEqualTo("http://127.0.0.1:8080/jobs/1");
+    assertThat(local.canonical("http://169.254.169.254/")).isNull();
+  }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The fetcher against a hostile local server: 429s, 500s, slow answers, redirect loops, huge bodies, charsets. */
-class JsoupFetcherTest {
+class HttpFetcherTest {
   private FixtureHttpServer server;
 
   @BeforeEach
@@ -30,11 +30,12 @@ class JsoupFetcherTest {
     server.close();
   }
 
-  private JsoupFetcher fetcher(int retries, int breakerThreshold, Duration timeout, int maxBody) {
+  private HttpFetcher fetcher(int retries, int breakerThreshold, Duration timeout, int maxBody) {
     FetchPolicy policy = new FetchPolicy("telejobs-test/1.0 (+http://localhost/bot)", "telejobs-bot", Duration.ZERO,
         Duration.ofSeconds(5), timeout, maxBody, retries, Duration.ofMillis(20), Duration.ofSeconds(3), breakerThreshold,
         Duration.ofMinutes(5));
-    return new JsoupFetcher(policy, HostGate.system());
+    return new HttpFetcher(policy, HostGate.system(), new io.telejobs.net.OutboundHttp(
+        HttpFetcher.clientSettings(policy, TestFetchers.LOCAL)));
   }
 
   @Test
@@ -169,7 +170,7 @@ class JsoupFetcherTest {
   @Test
   void aHostThatKeepsFailingIsLeftAlone() throws Exception {
     server.on("/down", ex -> FixtureHttpServer.send(ex, 503, "text/plain", new byte[0]));
-    JsoupFetcher f = fetcher(0, 2, Duration.ofSeconds(5), 100_000);
+    HttpFetcher f = fetcher(0, 2, Duration.ofSeconds(5), 100_000);
 
     for (int i = 0; i < 2; i++) {
       assertThatThrownBy(() -> f.fetch(server.uri("/down"))).isInstanceOf(FetchException.class);
@@ -184,7 +185,7 @@ class JsoupFetcherTest {
         "User-agent: *\nCrawl-delay: 1\nDisallow: /private/\n".getBytes()));
     server.on("/a", ex -> FixtureHttpServer.send(ex, 200, "text/html", "<p>a</p>".getBytes()));
     server.on("/b", ex -> FixtureHttpServer.send(ex, 200, "text/html", "<p>b</p>".getBytes()));
-    JsoupFetcher f = fetcher(0, 10, Duration.ofSeconds(5), 100_000); // our own delay is zero
+    HttpFetcher f = fetcher(0, 10, Duration.ofSeconds(5), 100_000); // our own delay is zero
 
     f.fetch(server.uri("/a"));
     f.fetch(server.uri("/b"));
@@ -205,5 +206,106 @@ class JsoupFetcherTest {
     } else {
       assertThat(d).isEqualTo(Duration.ofSeconds(seconds));
     }
+  }
+
+  @org.junit.jupiter.api.Nested
+  class ServerSideRequestForgery {
+    /** A fetcher that may reach the test server as 127.0.0.1 only: "localhost" stands for an internal service. */
+    private HttpFetcher strict() {
+      FetchPolicy policy = new FetchPolicy("telejobs-test/1.0 (+http://localhost/bot)", "telejobs-bot", Duration.ZERO,
+          Duration.ofSeconds(5), Duration.ofSeconds(5), 100_000, 0, Duration.ofMillis(20), Duration.ofSeconds(3), 10,
+          Duration.ofMinutes(5));
+      return new HttpFetcher(policy, HostGate.system(), new io.telejobs.net.OutboundHttp(
+          HttpFetcher.clientSettings(policy, io.telejobs.net.AddressPolicy.withAllowlist("127.0.0.1"))));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"http://169.254.169.254/latest/meta-data/", "http://100.100.100.200/latest/", "http://[::1]/x",
+        "http://10.0.0.1/"})
+    void aRedirectToAPrivateOrMetadataAddressIsRefused(String target) {
+      server.on("/jump", ex -> {
+        ex.getResponseHeaders().set("Location", target);
+        FixtureHttpServer.send(ex, 302, "text/plain", new byte[0]);
+      });
+      assertThatThrownBy(() -> strict().fetch(server.uri("/jump"))).isInstanceOf(FetchException.class)
+          .hasMessageContaining("refused by the address policy");
+    }
+
+    @Test
+    void aRedirectToAnInternalNameIsRefusedAtConnectTime() {
+      int port = server.uri("/").getPort();
+      server.on("/jump", ex -> {
+        ex.getResponseHeaders().set("Location", "http://localhost:" + port + "/internal");
+        FixtureHttpServer.send(ex, 302, "text/plain", new byte[0]);
+      });
+      server.on("/internal", ex -> FixtureHttpServer.send(ex, 200, "text/plain", "secret".getBytes()));
+
+      assertThatThrownBy(() -> strict().fetch(server.uri("/jump"))).isInstanceOf(FetchException.class)
+          .hasMessageContaining("loopback");
+      assertThat(server.requests("/internal")).isEmpty();
+    }
+
+    @Test
+    void aRedirectTargetObeysItsOwnHostsRobotsTxt() throws Exception {
+      int port = server.uri("/").getPort();
+      server.on("/robots.txt", ex -> {
+        boolean other = ex.getRequestHeaders().getFirst("Host").startsWith("localhost");
+        FixtureHttpServer.send(ex, 200, "text/plain",
+            (other ? "User-agent: *\nDisallow: /private/\n" : "User-agent: *\nAllow: /\n").getBytes());
+      });
+      server.on("/jump", ex -> {
+        ex.getResponseHeaders().set("Location", "http://localhost:" + port + "/private/page");
+        FixtureHttpServer.send(ex, 302, "text/plain", new byte[0]);
+      });
+      server.on("/private/page", ex -> FixtureHttpServer.send(ex, 200, "text/html", "<p>x</p>".getBytes()));
+
+      assertThatThrownBy(() -> fetcher(0, 10, Duration.ofSeconds(5), 100_000).fetch(server.uri("/jump")))
+          .isInstanceOf(FetchException.class).hasMessageContaining("robots.txt");
+      assertThat(server.requests("/private/page")).isEmpty();
+      assertThat(server.requests("/robots.txt")).extracting(r -> r.header("Host"))
+          .anyMatch(h -> h.startsWith("localhost")).anyMatch(h -> h.startsWith("127.0.0.1"));
+    }
+  }
+
+  @Test
+  void aBodyThatStallsIsThisPagesFailureInWords() {
+    java.util.concurrent.CountDownLatch gaveUp = new java.util.concurrent.CountDownLatch(1);
+    server.on("/stall", ex -> {
+      ex.sendResponseHeaders(200, 0);
+      java.io.OutputStream out = ex.getResponseBody();
+      out.write("<html><body><p>first part".getBytes());
+      out.flush();
+      try {
+        gaveUp.await(20, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    try {
+      // reads wait 5 s, but the whole page gets three times the 300 ms timeout
+      FetchPolicy policy = new FetchPolicy("t", "telejobs-bot", Duration.ZERO, Duration.ofSeconds(5),
+          Duration.ofMillis(300), 100_000, 0, Duration.ofMillis(20), Duration.ofSeconds(3), 10, Duration.ofMinutes(5));
+      HttpFetcher f = new HttpFetcher(policy, HostGate.system(), new io.telejobs.net.OutboundHttp(
+          new io.telejobs.net.OutboundHttp.Settings("t", Duration.ofSeconds(2), Duration.ofSeconds(5),
+              Duration.ofMillis(900), 100_000, TestFetchers.LOCAL)));
+      assertThatThrownBy(() -> f.fetch(server.uri("/stall"))).isInstanceOf(FetchException.class)
+          .hasMessageContaining("did not arrive in full in time");
+    } finally {
+      gaveUp.countDown();
+    }
+  }
+
+  @Test
+  void postsAJsonBodyUnderTheSameRules() throws Exception {
+    server.on("/api/jobs", ex -> {
+      byte[] body = ex.getRequestBody().readAllBytes();
+      FixtureHttpServer.send(ex, 200, "application/json", ("{\"echo\":" + new String(body, StandardCharsets.UTF_8) + "}")
+          .getBytes(StandardCharsets.UTF_8));
+    });
+    FetchResult r = fetcher(0, 10, Duration.ofSeconds(5), 100_000).fetch(FetchRequest.postJson(server.uri("/api/jobs"),
+        "{\"limit\":20,\"offset\":0}".getBytes(StandardCharsets.UTF_8), java.util.Map.of("Accept", "application/json")));
+    assertThat(r.body()).isEqualTo("{\"echo\":{\"limit\":20,\"offset\":0}}");
+    assertThat(server.requests("/api/jobs").get(0).method()).isEqualTo("POST");
+    assertThat(server.requests("/robots.txt")).as("robots.txt is asked first, for a POST too").isNotEmpty();
   }
 }
