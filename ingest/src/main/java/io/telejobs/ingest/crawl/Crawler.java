@@ -135,7 +135,6 @@ public final class Crawler {
    * {@code urlPattern}, and reads those pages as posting pages, following no further links.
    */
   private Result crawlSitemaps(Source source, PostingSink sink, CrawlReport report) throws InterruptedException {
-    crawlercommons.sitemaps.SiteMapParser parser = new crawlercommons.sitemaps.SiteMapParser(false);
     java.util.regex.Pattern wanted = java.util.regex.Pattern.compile(source.urlPattern() == null ? ".*" : source.urlPattern());
     Deque<URI> sitemaps = new ArrayDeque<>(source.seeds());
     List<URI> pages = new java.util.ArrayList<>();
@@ -144,26 +143,25 @@ public final class Crawler {
     while (!sitemaps.isEmpty() && read < 50 && pages.size() < source.maxPages()) {
       URI sitemap = sitemaps.poll();
       read++;
+      FetchResult r;
       try {
-        FetchResult r = fetcher.fetch(sitemap);
-        report.pageFetched();
-        crawlercommons.sitemaps.AbstractSiteMap map = parser.parseSiteMap(
-            r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), sitemap.toURL());
-        if (map instanceof crawlercommons.sitemaps.SiteMapIndex index) {
-          index.getSitemaps().forEach(m -> sitemaps.add(URI.create(m.getUrl().toString())));
-        } else if (map instanceof crawlercommons.sitemaps.SiteMap list) {
-          for (crawlercommons.sitemaps.SiteMapURL u : list.getSiteMapUrls()) {
-            if (wanted.matcher(u.getUrl().toString()).find() && pages.size() < source.maxPages()) {
-              pages.add(URI.create(u.getUrl().toString()));
-            }
-          }
-        }
+        r = fetcher.fetch(sitemap);
       } catch (FetchException e) {
         fail(sink, report, source, sitemap.toString(), IngestError.Stage.FETCH, e.getMessage());
         complete = false;
-      } catch (crawlercommons.sitemaps.UnknownFormatException | java.io.IOException | RuntimeException e) {
-        fail(sink, report, source, sitemap.toString(), IngestError.Stage.PARSE, "sitemap: " + e.getMessage());
+        continue;
+      }
+      report.pageFetched();
+      io.telejobs.ingest.extract.SitemapReader.Read map = io.telejobs.ingest.extract.SitemapReader.read(r.body(), sitemap);
+      if (map.problem() != null) {
+        fail(sink, report, source, sitemap.toString(), IngestError.Stage.PARSE, map.problem());
         complete = false;
+      }
+      sitemaps.addAll(map.sitemaps());
+      for (URI u : map.pages()) {
+        if (wanted.matcher(u.toString()).find() && pages.size() < source.maxPages()) {
+          pages.add(u);
+        }
       }
     }
     Result result = crawlPages(source, pages, 0, sink, report, false);

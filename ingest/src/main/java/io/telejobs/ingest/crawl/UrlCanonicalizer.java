@@ -39,7 +39,12 @@ public final class UrlCanonicalizer {
     if (url == null || url.length() > io.telejobs.contracts.Limits.URL) {
       return null;
     }
-    String normalized = ipv6Literal(url.strip()) ? normalizeIpv6(url.strip()) : normalizer.filter(url.strip());
+    String normalized;
+    try {
+      normalized = ipv6Literal(url.strip()) ? normalizeIpv6(url.strip()) : normalizer.filter(url.strip());
+    } catch (RuntimeException e) {
+      return null; // a host name the normaliser cannot handle (IDN with prohibited code points, say): not a URL we use
+    }
     if (normalized == null) {
       return null;
     }

@@ -39,4 +39,23 @@ public record ParsedSalary(String currency, Period period, BigDecimal min, BigDe
     BigDecimal s = v.stripTrailingZeros();
     return s.scale() < 0 ? s.setScale(0) : s;
   }
+
+  /**
+   * The salary written out so that {@link SalaryParser} reads it back as this same salary: "USD 120000 -
+   * 140000 a year", "INR from 1500000 a year", "USD up to 65 an hour".
+   */
+  public String text() {
+    String per = switch (period) {
+      case HOUR -> "an hour";
+      case DAY -> "a day";
+      case WEEK -> "a week";
+      case MONTH -> "a month";
+      case YEAR -> "a year";
+    };
+    String amount = min == null ? "up to " + max.toPlainString()
+        : max == null ? "from " + min.toPlainString()
+        : min.compareTo(max) == 0 ? min.toPlainString()
+        : min.toPlainString() + " - " + max.toPlainString();
+    return currency + " " + amount + " " + per;
+  }
 }

@@ -34,7 +34,11 @@ public final class SalaryNormalizer {
     try {
       parsed = fromStructure(stated);
       if (parsed.isEmpty()) {
-        parsed = parser.parse(stated.text(), stated.currency(), country);
+        SalaryParser.Reading reading = parser.read(stated.text(), stated.currency(), country);
+        if (reading.notPay() != null) {
+          return new Result(null, new Reason("salary=unknown", "salary.not-pay: " + reading.notPay(), stated.text()));
+        }
+        parsed = reading.salary();
         rule = "salary.text";
       }
     } catch (IllegalArgumentException e) {

@@ -73,8 +73,43 @@ public final class SalaryParser {
    * @param countryHint ISO country of the posting, or null; a bare {@code $} in the US is no assumption
    */
   public Optional<ParsedSalary> parse(String text, String currencyHint, String countryHint) {
+    return read(text, currencyHint, countryHint).salary();
+  }
+
+  /**
+   * What was read, or why an amount that was there is not pay.
+   *
+   * @param salary the pay, or empty
+   * @param notPay why the amounts found are not pay ("an amount with more than 15 digits"), or null
+   */
+  public record Reading(Optional<ParsedSalary> salary, String notPay) {}
+
+  /** Like {@link #parse}, with the reason when amounts were found but are not pay. */
+  public Reading read(String text, String currencyHint, String countryHint) {
+    Optional<ParsedSalary> found;
+    try {
+      found = parseText(text, currencyHint, countryHint);
+    } catch (OutOfRange e) {
+      return new Reading(Optional.empty(), e.getMessage());
+    }
+    return new Reading(found, null);
+  }
+
+  /** An amount no pay is written with. */
+  private static final class OutOfRange extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    OutOfRange() {
+      super("an amount with more than 15 digits before or after the point is not pay", null, false, false);
+    }
+  }
+
+  private Optional<ParsedSalary> parseText(String text, String currencyHint, String countryHint) {
     if (text == null || text.isBlank() || text.chars().noneMatch(Character::isDigit)) {
       return Optional.empty(); // no number: unknown, never a guess
+    }
+    if (text.length() > io.telejobs.contracts.Limits.SALARY_TEXT) {
+      text = text.substring(0, io.telejobs.contracts.Limits.SALARY_TEXT); // pay text is read up to its limit
     }
     String t = UNICODE_DASH.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("-")
         .replace('\u00a0', ' ');
@@ -158,6 +193,9 @@ public final class SalaryParser {
     } else {
       min = a;
       max = a;
+    }
+    if (ParsedSalary.outOfRange(min) || ParsedSalary.outOfRange(max)) {
+      throw new OutOfRange();
     }
     return Optional.of(new ParsedSalary(currency, period, min, max,
         assumptions.isEmpty() ? null : String.join("; ", assumptions)));
