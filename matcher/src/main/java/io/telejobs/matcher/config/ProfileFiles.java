@@ -74,7 +74,8 @@ public final class ProfileFiles {
         }
       }
       return new RoleProfile(required(root, "id"), required(root, "version"), root.path("name").asText(""),
-          concepts, negatives, rules, description, levels(root.path("levels")),
+          concepts, negatives, strings(root.path("negativesLiftedBy")), strings(root.path("qualifierFiller")),
+          rules, description, levels(root.path("levels")),
           bands(root.path("salaryBands")), phraseLists(root.path("skills"), "skills"),
           phraseLists(root.path("certifications"), "certifications"),
           phraseLists(root.path("industries"), "industries"));

@@ -42,11 +42,13 @@ public final class LevelClassifier {
         return titleReason(level, found.get(level).phrase(), title);
       }
     }
-    if (!titleTokens.isEmpty()) {
-      String last = titleTokens.get(titleTokens.size() - 1);
-      Level numeral = rules.numerals().get(last);
-      if (numeral != null) {
-        return new LevelResult(numeral, new Reason(tag(numeral), "level.title.numeral:" + last, title));
+    // a grade numeral follows the head role, at the end ("Project Manager II") or before a qualifier
+    // ("App Systems Analyst III - CPOE"); the first token is never one
+    for (int i = titleTokens.size() - 1; i > 0; i--) {
+      String token = titleTokens.get(i);
+      Level numeral = rules.numerals().get(token);
+      if (numeral != null && (i == titleTokens.size() - 1 || !token.equals("i"))) {
+        return new LevelResult(numeral, new Reason(tag(numeral), "level.title.numeral:" + token, title));
       }
     }
     if (found.containsKey(Level.ENTRY)) {

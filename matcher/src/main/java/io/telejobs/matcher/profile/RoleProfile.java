@@ -13,6 +13,10 @@ import java.util.Map;
  * @param name human-readable role name
  * @param concepts named phrase lists used by the rules
  * @param negatives named phrase lists; a title holding any phrase is never a match
+ * @param negativesLiftedBy phrases that lift the negatives: "RN - Clinical Informatics" is an informatics role,
+ *     not a clinician's
+ * @param qualifierFiller words a title segment may hold besides concept phrases and still only qualify the
+ *     head role in another segment ("Program Manager - Telehealth Services")
  * @param tierRules rules in the order they are tried
  * @param descriptionRule promotion of generic titles by description evidence, or null
  * @param levels level rules
@@ -27,6 +31,8 @@ public record RoleProfile(
     String name,
     Map<String, List<String>> concepts,
     Map<String, List<String>> negatives,
+    List<String> negativesLiftedBy,
+    List<String> qualifierFiller,
     List<TierRule> tierRules,
     DescriptionRule descriptionRule,
     LevelRules levels,
@@ -40,6 +46,8 @@ public record RoleProfile(
     require(version != null && !version.isBlank(), "version is required");
     concepts = Map.copyOf(concepts);
     negatives = Map.copyOf(negatives);
+    negativesLiftedBy = negativesLiftedBy == null ? List.of() : List.copyOf(negativesLiftedBy);
+    qualifierFiller = qualifierFiller == null ? List.of() : List.copyOf(qualifierFiller);
     tierRules = List.copyOf(tierRules);
     salaryBands = Map.copyOf(salaryBands);
     skills = Map.copyOf(skills);

@@ -16,6 +16,7 @@ import java.util.Optional;
  */
 public final class SalaryNormalizer {
   private final SalaryParser parser = new SalaryParser();
+  private final DescriptionPay descriptionPay = new DescriptionPay();
   private final SalaryBands bands;
 
   /** A normalised salary, or none, with the reason either way. */
@@ -49,20 +50,36 @@ public final class SalaryNormalizer {
       return new Result(null, new Reason("salary=unknown", "salary.no-amount",
           stated.text() == null ? "" : stated.text()));
     }
-    ParsedSalary p = parsed.get();
+    String evidence = stated.text() != null ? stated.text() : describe(stated);
+    return result(parsed.get(), rule, evidence);
+  }
+
+  /**
+   * Pay read from the description, for a posting with no stated pay: the reason names the sentence.
+   *
+   * @param description the posting's description
+   * @param country the posting's country, or null
+   */
+  public Result fromDescription(String description, String country) {
+    Optional<DescriptionPay.Found> found = descriptionPay.find(description, country);
+    if (found.isEmpty()) {
+      return new Result(null, new Reason("salary=unknown", "salary.not-stated", ""));
+    }
+    return result(found.get().salary(), "salary.description", found.get().sentence());
+  }
+
+  private Result result(ParsedSalary p, String rule, String evidence) {
     BigDecimal annualMin = ParsedSalary.plain(p.period().annualise(p.min()));
     BigDecimal annualMax = ParsedSalary.plain(p.period().annualise(p.max()));
     String implausible = implausible(annualMin, annualMax);
     if (implausible != null) {
-      return new Result(null, new Reason("salary=unknown", "salary.not-pay: " + implausible,
-          stated.text() == null ? describe(stated) : stated.text()));
+      return new Result(null, new Reason("salary=unknown", "salary.not-pay: " + implausible, evidence));
     }
     Level band = bands.bandOf(p.currency(), annualMin, annualMax);
     NormalizedSalary n = new NormalizedSalary(p.currency(), p.period().name(), p.min(), p.max(),
         annualMin, annualMax, band, p.assumption());
     String tag = "salary=" + p.currency() + " " + show(annualMin) + "-" + show(annualMax) + "/year"
         + (band == null ? "" : " band=" + band.name().toLowerCase(Locale.ROOT));
-    String evidence = stated.text() != null ? stated.text() : describe(stated);
     return new Result(n, new Reason(tag, rule + (p.assumption() == null ? "" : " (" + p.assumption() + ")"), evidence));
   }
 

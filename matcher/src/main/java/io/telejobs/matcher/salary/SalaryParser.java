@@ -28,7 +28,8 @@ public final class SalaryParser {
   private static final Pattern NOT_PAY_CONTEXT = Pattern.compile(
       "\\b(budget|budgets|bonus|bonuses|sign[- ]?on|signing|relocation|stipend|reimburse\\w*|equity|stock|"
           + "rsus?|referral|revenue|funding|raised|valuation|portfolio of|grant|employees|staff of|beds|"
-          + "patients|clinics|hospitals|users|members|tuition|allowance|per diem travel|award|awards|contract value|deal)\\b",
+          + "patients|clinics|hospitals|users|members|tuition|allowance|per diem travel|award|awards|contract value|deal|"
+          + "expenditures?|wellness)\\b",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern PAY_WORD = Pattern.compile(
       "\\b(salary|salaries|pay|compensation|base|wage|wages|rate|ctc|lpa|per annum|per year|annual|annually|"
@@ -40,8 +41,12 @@ public final class SalaryParser {
           + "\\s*(?<mult>k\\b|m\\b|mn\\b|mm\\b|million\\b|thousand\\b|lakhs?\\b|lacs?\\b|l\\b|lpa\\b|crores?\\b|cr\\b)?"
           + "\\s*(?<cur2>usd|cad|aud|inr|gbp|eur|₹|€|£)?",
       Pattern.CASE_INSENSITIVE);
-  private static final Pattern RANGE_JOIN = Pattern.compile("^\\s*(-|to|and|through|till|until|/)\\s*$",
+  private static final Pattern RANGE_JOIN = Pattern.compile(
+      "^\\s*(-|to|and|through|till|until|/)(\\s+(a\\s+)?max(imum)?(\\s+(salary|pay|rate))?(\\s+of)?)?\\s*$",
       Pattern.CASE_INSENSITIVE);
+  /** Words a range repeats on each side ("$130,000.00 USD Annually - $150,000.00 USD Annually"). */
+  private static final Pattern JOIN_NOISE = Pattern.compile(
+      "\\b(annually|annual|hourly|yearly|monthly|weekly|usd|per annum)\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern UP_TO = Pattern.compile("\\b(up to|upto|max(imum)?|not to exceed|as much as|under)\\s*$",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern FROM = Pattern.compile(
@@ -255,7 +260,8 @@ public final class SalaryParser {
   }
 
   private static boolean joinsRange(String between) {
-    return RANGE_JOIN.matcher(PERIOD_SUFFIX.matcher(between).replaceAll(" ")).matches();
+    String join = PERIOD_SUFFIX.matcher(between).replaceAll(" ");
+    return RANGE_JOIN.matcher(JOIN_NOISE.matcher(join).replaceAll(" ")).matches();
   }
 
   private static boolean looksLikeYearOrCount(String text, int end, String num) {

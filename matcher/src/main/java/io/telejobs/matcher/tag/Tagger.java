@@ -111,7 +111,9 @@ public final class Tagger {
         in.workModeEvidence(), cleaned.removed(), descriptionTokens.get());
     reasons.addAll(where.reasons());
 
-    SalaryNormalizer.Result pay = salaries.normalize(in.salary(), where.country());
+    SalaryNormalizer.Result pay = in.salary() == null
+        ? salaries.fromDescription(in.description(), where.country())
+        : salaries.normalize(in.salary(), where.country());
     reasons.add(pay.reason());
     budget.check("the pay");
 

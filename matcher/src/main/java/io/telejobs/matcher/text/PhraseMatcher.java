@@ -11,8 +11,8 @@ import java.util.Map;
  * so the cost grows with the text, not with the number of phrases.
  */
 public final class PhraseMatcher {
-  /** One phrase found: its group, the phrase as written in the profile, and its token position. */
-  public record Hit(String group, String phrase, int position) {}
+  /** One phrase found: its group, the phrase as written in the profile, its token position and length. */
+  public record Hit(String group, String phrase, int position, int length) {}
 
   private record Entry(String group, String phrase, String[] tokens) {}
 
@@ -41,7 +41,7 @@ public final class PhraseMatcher {
       }
       for (Entry e : candidates) {
         if (matchesAt(tokens, i, e.tokens)) {
-          hits.add(new Hit(e.group, e.phrase, i));
+          hits.add(new Hit(e.group, e.phrase, i, e.tokens.length));
         }
       }
     }

@@ -26,11 +26,16 @@ public final class TitleClassifier {
   private final PhraseMatcher concepts;
   private final PhraseMatcher negatives;
   private final PhraseMatcher descriptionEvidence;
+  private final PhraseMatcher lifters;
+  private final Set<String> filler;
 
   public TitleClassifier(RoleProfile profile) {
     this.profile = profile;
     this.concepts = new PhraseMatcher(profile.concepts());
     this.negatives = new PhraseMatcher(profile.negatives());
+    this.lifters = new PhraseMatcher(Map.of("lifted", profile.negativesLiftedBy()));
+    this.filler = new HashSet<>();
+    profile.qualifierFiller().forEach(w -> filler.addAll(Normalizer.titleTokens(w)));
     Map<String, List<String>> evidence = new HashMap<>();
     if (profile.descriptionRule() != null) {
       for (DescriptionRule.Evidence e : profile.descriptionRule().evidence()) {
@@ -69,29 +74,23 @@ public final class TitleClassifier {
     String shown = String.join(" ", tokens);
 
     Map<String, PhraseMatcher.Hit> negative = negatives.firstPerGroup(tokens);
-    if (!negative.isEmpty()) {
+    if (!negative.isEmpty() && lifters.find(tokens).isEmpty()) {
       Map.Entry<String, PhraseMatcher.Hit> first = negative.entrySet().iterator().next();
       reasons.add(new Reason("tier=none", "title.negative." + first.getKey() + ":" + first.getValue().phrase(), shown));
       return new TierResult(Tier.NONE, 0.95, cleaned.title(), reasons);
     }
 
-    Map<String, PhraseMatcher.Hit> found = concepts.firstPerGroup(tokens);
-    TierRule fired = firstRule(found.keySet());
+    Segments segments = segments(cleaned.title());
+    Fired fired = firstRule(segments, Set.of());
     if (fired != null) {
-      StringBuilder why = new StringBuilder();
-      for (String c : fired.all()) {
-        if (why.length() > 0) {
-          why.append(" + ");
-        }
-        why.append(c).append(":'").append(found.get(c).phrase()).append("'");
-      }
-      reasons.add(new Reason("tier=" + tierName(fired.tier()), "title.rule." + fired.name() + " " + why, shown));
-      return new TierResult(fired.tier(), fired.score(), cleaned.title(), reasons);
+      reasons.add(new Reason("tier=" + tierName(fired.rule.tier()), "title.rule." + fired.rule.name() + " " + fired.why,
+          shown));
+      return new TierResult(fired.rule.tier(), fired.rule.score(), cleaned.title(), reasons);
     }
 
     DescriptionRule d = profile.descriptionRule();
-    if (d != null && found.containsKey(d.genericConcept()) && !d.evidence().isEmpty()
-        && !descriptionTokens.get().isEmpty()) {
+    PhraseMatcher.Hit generic = d == null ? null : segments.anywhere(d.genericConcept());
+    if (generic != null && !d.evidence().isEmpty() && !descriptionTokens.get().isEmpty()) {
       List<PhraseMatcher.Hit> hits = descriptionEvidence.find(descriptionTokens.get());
       for (DescriptionRule.Evidence e : d.evidence()) {
         List<String> phrases = hits.stream().filter(h -> h.group().equals(e.countConcept()))
@@ -99,15 +98,13 @@ public final class TitleClassifier {
         if (phrases.size() < d.minMentions()) {
           continue;
         }
-        Set<String> augmented = new HashSet<>(found.keySet());
-        augmented.add(e.asConcept());
-        TierRule promoted = firstRule(augmented);
+        Fired promoted = firstRule(segments, Set.of(e.asConcept()));
         if (promoted != null) {
-          reasons.add(new Reason("tier=" + tierName(promoted.tier()),
+          reasons.add(new Reason("tier=" + tierName(promoted.rule.tier()),
               "description." + e.countConcept() + " x" + phrases.size() + " with generic title '"
-                  + found.get(d.genericConcept()).phrase() + "' (as rule " + promoted.name() + ")",
+                  + generic.phrase() + "' (as rule " + promoted.rule.name() + ")",
               String.join(", ", new LinkedHashSet<>(phrases))));
-          return new TierResult(promoted.tier(), Math.min(e.score(), promoted.score()), cleaned.title(),
+          return new TierResult(promoted.rule.tier(), Math.min(e.score(), promoted.rule.score()), cleaned.title(),
               reasons);
         }
       }
@@ -116,10 +113,96 @@ public final class TitleClassifier {
     return new TierResult(Tier.NONE, 0.8, cleaned.title(), reasons);
   }
 
-  private TierRule firstRule(Set<String> present) {
+  /** A rule that fired, and the phrases that made it fire. */
+  private record Fired(TierRule rule, String why) {}
+
+  /**
+   * The concepts found in each segment, and which segments hold nothing but concept phrases and filler words
+   * (so that they can only qualify a head role elsewhere in the title).
+   */
+  private record Segments(List<Map<String, PhraseMatcher.Hit>> found, boolean[] pure) {
+    PhraseMatcher.Hit anywhere(String concept) {
+      for (Map<String, PhraseMatcher.Hit> f : found) {
+        if (f.containsKey(concept)) {
+          return f.get(concept);
+        }
+      }
+      return null;
+    }
+  }
+
+  private Segments segments(String cleanedTitle) {
+    List<List<String>> parts = TitleSegments.of(cleanedTitle);
+    List<Map<String, PhraseMatcher.Hit>> found = new ArrayList<>(parts.size());
+    boolean[] pure = new boolean[parts.size()];
+    for (int i = 0; i < parts.size(); i++) {
+      List<String> seg = parts.get(i);
+      List<PhraseMatcher.Hit> hits = concepts.find(seg);
+      Map<String, PhraseMatcher.Hit> first = new java.util.LinkedHashMap<>();
+      boolean[] covered = new boolean[seg.size()];
+      for (PhraseMatcher.Hit h : hits) {
+        first.putIfAbsent(h.group(), h);
+        for (int k = h.position(); k < h.position() + h.length(); k++) {
+          covered[k] = true;
+        }
+      }
+      boolean all = !hits.isEmpty();
+      for (int k = 0; k < seg.size() && all; k++) {
+        all = covered[k] || filler.contains(seg.get(k));
+      }
+      found.add(first);
+      pure[i] = all;
+    }
+    return new Segments(found, pure);
+  }
+
+  /**
+   * The first rule whose concepts qualify one another: all in one segment, or the rest of them in segments
+   * that hold only qualifiers. {@code extra} concepts count as present everywhere (description evidence).
+   * A rule's {@code none} concepts are looked for in the whole title.
+   */
+  private Fired firstRule(Segments segments, Set<String> extra) {
+    Set<String> inTitle = new HashSet<>(extra);
+    segments.found().forEach(f -> inTitle.addAll(f.keySet()));
     for (TierRule rule : profile.tierRules()) {
-      if (present.containsAll(rule.all()) && rule.none().stream().noneMatch(present::contains)) {
-        return rule;
+      if (!inTitle.containsAll(rule.all()) || rule.none().stream().anyMatch(inTitle::contains)) {
+        continue;
+      }
+      for (int i = 0; i < segments.found().size(); i++) {
+        Map<String, PhraseMatcher.Hit> here = segments.found().get(i);
+        if (rule.all().stream().noneMatch(here::containsKey)) {
+          continue;
+        }
+        StringBuilder why = new StringBuilder();
+        boolean ok = true;
+        for (String c : rule.all()) {
+          PhraseMatcher.Hit hit = here.get(c);
+          String how = "";
+          if (hit == null && !extra.contains(c)) {
+            hit = inPureSegment(segments, i, c);
+            how = " (qualifying by separator)";
+          }
+          if (hit == null && !extra.contains(c)) {
+            ok = false;
+            break;
+          }
+          if (why.length() > 0) {
+            why.append(" + ");
+          }
+          why.append(c).append(":'").append(hit == null ? "description" : hit.phrase()).append("'").append(how);
+        }
+        if (ok) {
+          return new Fired(rule, why.toString());
+        }
+      }
+    }
+    return null;
+  }
+
+  private static PhraseMatcher.Hit inPureSegment(Segments segments, int except, String concept) {
+    for (int j = 0; j < segments.found().size(); j++) {
+      if (j != except && segments.pure()[j] && segments.found().get(j).containsKey(concept)) {
+        return segments.found().get(j).get(concept);
       }
     }
     return null;

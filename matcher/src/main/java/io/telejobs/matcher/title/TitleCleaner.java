@@ -124,7 +124,8 @@ public final class TitleCleaner {
       }
     }
     t = t.substring(0, end).strip();
-    return new Cleaned(SPACES.matcher(t).replaceAll(" ").strip(), List.copyOf(removed));
+    // a bracket's content is kept with a space before it, so the result is cut to the limit again
+    return new Cleaned(Limits.cut(SPACES.matcher(t).replaceAll(" ").strip(), Limits.TITLE), List.copyOf(removed));
   }
 
   /** Nothing to remove: no separator, bracket, comma or unusual space. */
