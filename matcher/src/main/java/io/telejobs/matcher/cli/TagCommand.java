@@ -1,5 +1,6 @@
 package io.telejobs.matcher.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -63,29 +64,46 @@ public final class TagCommand {
     }
   }
 
-  /** Tags every line; returns how many lines were errors. */
+  /** Tags every line, blank ones answered too; returns how many lines were errors. */
   static int run(Tagger tagger, BufferedReader in, PrintStream out) throws IOException {
     int lineNo = 0;
     int errors = 0;
     String line;
     while ((line = in.readLine()) != null) {
       lineNo++;
-      if (line.isBlank()) {
-        continue;
-      }
       ObjectNode result;
-      try {
-        result = tag(tagger, JSON.readTree(line));
-      } catch (IOException | RuntimeException e) {
-        errors++;
+      if (line.isBlank()) {
         result = JSON.createObjectNode();
         result.put("line", lineNo);
-        result.put("error", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse(""));
+        result.put("skipped", "blank line: nothing to tag");
+        out.println(JSON.writeValueAsString(result));
+        continue;
+      }
+      try {
+        result = tag(tagger, JSON.readTree(line));
+      } catch (JsonProcessingException e) {
+        errors++;
+        result = error(lineNo, "line " + lineNo + " is not valid JSON"
+            + (e.getLocation() == null ? "" : " (near column " + e.getLocation().getColumnNr() + ")"));
+      } catch (IllegalArgumentException e) {
+        errors++;
+        result = error(lineNo, e.getMessage());
+      } catch (RuntimeException e) {
+        errors++;
+        System.err.println("tag: line " + lineNo + " failed inside the tagger: " + e);
+        result = error(lineNo, "this line could not be tagged because of a fault in the tagger (reported on stderr)");
       }
       out.println(JSON.writeValueAsString(result));
     }
     out.flush();
     return errors;
+  }
+
+  private static ObjectNode error(int lineNo, String message) {
+    ObjectNode result = JSON.createObjectNode();
+    result.put("line", lineNo);
+    result.put("error", message);
+    return result;
   }
 
   static ObjectNode tag(Tagger tagger, JsonNode in) {
@@ -96,9 +114,10 @@ public final class TagCommand {
     if (title == null) {
       throw new IllegalArgumentException("missing \"title\"");
     }
+    JsonNode pay = in.has("baseSalary") ? in.get("baseSalary") : in.get("salary");
     TagInput input = new TagInput(title, text(in, "description"), text(in, "company"), strings(in.get("locations")),
-        strings(in.get("countries")), workMode(text(in, "workMode")), null, salary(in.get("salary")));
-    Tagging t = tagger.tag(input);
+        strings(in.get("countries")), workMode(text(in, "workMode")), null, salary(pay));
+    Tagging t = tagger.tagComplete(input);
     ObjectNode out = JSON.createObjectNode();
     out.put("schemaVersion", 1);
     out.put("title", title);
@@ -106,26 +125,88 @@ public final class TagCommand {
     return out;
   }
 
-  private static StatedSalary salary(JsonNode s) {
+  /**
+   * Pay as text, as a {@code JobPosting}-style object ({@code text, currency, min, max, value, unit}), or as
+   * schema.org writes {@code baseSalary}: a MonetaryAmount whose {@code value} is a QuantitativeValue
+   * ({@code minValue, maxValue, value, unitText}), a number or a string, or with {@code minValue} and
+   * {@code maxValue} on the MonetaryAmount itself.
+   */
+  static StatedSalary salary(JsonNode s) {
     if (s == null || s.isNull()) {
       return null;
     }
     if (s.isTextual()) {
       return s.asText().isBlank() ? null : StatedSalary.ofText(s.asText());
     }
-    if (s.isObject()) {
-      return new StatedSalary(text(s, "text"), text(s, "currency"), decimal(s.get("min")), decimal(s.get("max")),
-          decimal(s.get("value")), text(s, "unit"));
+    if (s.isNumber()) {
+      return new StatedSalary(null, null, null, null, s.decimalValue(), null);
     }
-    throw new IllegalArgumentException("\"salary\" must be text or an object");
+    if (!s.isObject()) {
+      throw new IllegalArgumentException("\"salary\" must be text, a number or an object");
+    }
+    if (s.has("@type") || s.has("minValue") || s.has("maxValue") || s.has("unitText")) {
+      JsonNode value = s.get("value");
+      String currency = text(s, "currency");
+      String unit = text(s, "unitText");
+      BigDecimal min = decimal(s.get("minValue"), "minValue");
+      BigDecimal max = decimal(s.get("maxValue"), "maxValue");
+      BigDecimal single = null;
+      String words = null;
+      if (value != null && value.isObject()) {
+        min = min != null ? min : decimal(value.get("minValue"), "value.minValue");
+        max = max != null ? max : decimal(value.get("maxValue"), "value.maxValue");
+        single = decimal(value.get("value"), "value.value");
+        unit = unit != null ? unit : text(value, "unitText");
+      } else if (value != null && value.isNumber()) {
+        single = value.decimalValue();
+      } else if (value != null && value.isTextual()) {
+        if (isNumber(value.asText())) {
+          single = new BigDecimal(value.asText().strip());
+        } else {
+          words = value.asText();
+        }
+      }
+      if (words == null && min == null && max == null && single == null) {
+        throw new IllegalArgumentException("\"baseSalary\" holds no amount");
+      }
+      if (words != null && currency != null && !words.contains(currency)) {
+        words = currency + " " + words;
+      }
+      return new StatedSalary(words, currency, min, max, single, unit);
+    }
+    return new StatedSalary(text(s, "text"), text(s, "currency"), decimal(s.get("min"), "min"),
+        decimal(s.get("max"), "max"), decimal(s.get("value"), "value"), text(s, "unit"));
   }
 
-  private static BigDecimal decimal(JsonNode n) {
-    return n == null || n.isNull() ? null : new BigDecimal(n.asText());
+  private static boolean isNumber(String s) {
+    return s.strip().matches("\\d{1,15}(\\.\\d{1,6})?");
+  }
+
+  private static BigDecimal decimal(JsonNode n, String field) {
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (n.isNumber()) {
+      return n.decimalValue();
+    }
+    String text = n.asText().strip().replace(",", "");
+    if (!isNumber(text)) {
+      throw new IllegalArgumentException("the pay amount \"" + field + "\" is not a number: '"
+          + io.telejobs.contracts.Limits.cut(n.asText(), 40) + "'");
+    }
+    return new BigDecimal(text);
   }
 
   private static WorkMode workMode(String s) {
-    return s == null ? null : WorkMode.valueOf(s.toUpperCase(Locale.ROOT));
+    if (s == null) {
+      return null;
+    }
+    try {
+      return WorkMode.valueOf(s.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("\"workMode\" must be one of remote, hybrid, onsite or unknown, not '"
+          + io.telejobs.contracts.Limits.cut(s, 40) + "'");
+    }
   }
 
   private static List<String> strings(JsonNode n) {

@@ -86,6 +86,18 @@ public final class Tagger {
 
   /** Tags one posting within a time budget, checked between steps ({@link Budget.Exceeded} when spent). */
   public Tagging tag(TagInput in, Budget budget) {
+    return tag(in, budget, false);
+  }
+
+  /**
+   * Tags one posting and computes every field even when its tier is {@code none}: level, pay, place, skills.
+   * For analysts trying pay strings and profiles on any title (the offline tag command).
+   */
+  public Tagging tagComplete(TagInput in) {
+    return tag(in, Budget.none(), true);
+  }
+
+  private Tagging tag(TagInput in, Budget budget, boolean complete) {
     TitleCleaner.Cleaned cleaned = TitleCleaner.clean(in.title());
     List<String> titleTokens = Normalizer.titleTokens(cleaned.title());
     List<List<String>> description = new ArrayList<>(1); // tokenised once, and only when needed
@@ -98,7 +110,7 @@ public final class Tagger {
     TierResult tier = titles.classify(cleaned, titleTokens, descriptionTokens);
     budget.check("the title");
     List<Reason> reasons = new ArrayList<>(tier.reasons());
-    if (tier.tier() == Tier.NONE) {
+    if (tier.tier() == Tier.NONE && !complete) {
       return new Tagging(profile.id(), profile.version(), Tier.NONE, Level.UNKNOWN, tier.score(), null, null,
           WorkMode.UNKNOWN, List.of(), List.of(), List.of(), reasons, List.of());
     }
