@@ -33,21 +33,58 @@ final class Pages {
 
   static String subscribe() {
     return page("Telehealth job alerts", """
-        <p>Get an email when a telehealth project-management job that fits you is posted.</p>
-        <form id="f">
-          <label>Email <input name="email" type="email" required></label>
-          <label>Roles <select name="tiers" multiple size="3">
-            <option value="core" selected>Telehealth project/program management (core)</option>
-            <option value="adjacent">Healthcare IT project management (adjacent)</option>
-            <option value="pathway">Entry roles: coordinator, analyst, support (pathway)</option></select></label>
-          <label>Countries (comma separated, e.g. US, IN) <input name="countries"></label>
-          <label>Places (semicolon separated, e.g. Boston; Bengaluru, Karnataka) <input name="locations"></label>
-          <label>Salary bands <select name="bands" multiple size="3">
-            <option value="entry">Entry</option><option value="mid">Mid</option><option value="senior">Senior</option></select></label>
-          <label>Minimum annual salary <input name="minAnnualSalary" type="number" min="0">
-            <select name="salaryCurrency"><option>USD</option><option>INR</option><option>GBP</option><option>EUR</option></select></label>
-          <label>How often <select name="frequency"><option value="instant">Instantly</option>
-            <option value="daily">Daily digest</option><option value="weekly">Weekly digest</option></select></label>
+        <p class="lead">Get an email when a telehealth project-management job that fits you is posted.</p>
+        <form id="f" novalidate>
+          <div class="field"><label for="email">Email</label>
+            <input id="email" name="email" type="email" required autocomplete="email">
+            <small class="error" data-for="email"></small></div>
+          <fieldset><legend>Roles</legend>
+            <label class="check"><input type="checkbox" name="tiers" value="core" checked> Telehealth project and program management</label>
+            <label class="check"><input type="checkbox" name="tiers" value="adjacent"> Healthcare IT project management</label>
+            <label class="check"><input type="checkbox" name="tiers" value="pathway"> Entry roles: coordinator, analyst, support</label>
+            <small class="error" data-for="tiers"></small></fieldset>
+          <fieldset class="inline"><legend>Levels (none ticked: any)</legend>
+            <label class="check"><input type="checkbox" name="levels" value="entry"> Entry</label>
+            <label class="check"><input type="checkbox" name="levels" value="mid"> Mid</label>
+            <label class="check"><input type="checkbox" name="levels" value="senior"> Senior</label>
+            <label class="check"><input type="checkbox" name="levels" value="lead"> Lead</label>
+            <small class="error" data-for="levels"></small></fieldset>
+          <fieldset class="inline"><legend>Work mode (none ticked: any)</legend>
+            <label class="check"><input type="checkbox" name="workModes" value="remote"> Remote</label>
+            <label class="check"><input type="checkbox" name="workModes" value="hybrid"> Hybrid</label>
+            <label class="check"><input type="checkbox" name="workModes" value="onsite"> On site</label>
+            <small class="error" data-for="workModes"></small></fieldset>
+          <div class="field"><label for="countries">Countries</label>
+            <input id="countries" name="countries" placeholder="USA, India">
+            <small class="hint">Names or codes, separated by commas.</small>
+            <small class="error" data-for="countries"></small></div>
+          <div class="field"><label for="locations">Places</label>
+            <input id="locations" name="locations" placeholder="Boston; Bengaluru, Karnataka">
+            <small class="hint">Cities or regions, separated by semicolons.</small>
+            <small class="error" data-for="locations"></small></div>
+          <div class="field"><label for="minAnnualSalary">Minimum pay</label>
+            <span class="row"><input id="minAnnualSalary" name="minAnnualSalary" type="number" min="0" step="any">
+            <select name="salaryCurrency" id="salaryCurrency"><option value="USD">USD a year</option>
+              <option value="GBP">GBP a year</option><option value="EUR">EUR a year</option>
+              <option value="INR">INR lakh a year (LPA)</option></select></span>
+            <small class="hint" id="payHint">A yearly amount, such as 90000.</small>
+            <small class="error" data-for="minAnnualSalary"></small></div>
+          <div class="field"><label for="includeKeywords">Words the job must mention</label>
+            <input id="includeKeywords" name="includeKeywords" placeholder="Epic, RPM">
+            <small class="error" data-for="includeKeywords"></small></div>
+          <div class="field"><label for="excludeKeywords">Words to leave out</label>
+            <input id="excludeKeywords" name="excludeKeywords" placeholder="contract">
+            <small class="error" data-for="excludeKeywords"></small></div>
+          <div class="field"><label for="excludeCompanies">Companies to leave out</label>
+            <input id="excludeCompanies" name="excludeCompanies">
+            <small class="error" data-for="excludeCompanies"></small></div>
+          <div class="field"><label for="frequency">How often</label>
+            <select id="frequency" name="frequency"><option value="instant">As soon as a job is posted</option>
+              <option value="daily">Daily digest</option><option value="weekly">Weekly digest</option></select></div>
+          <div class="field digest"><label for="digestHour">Digest hour</label>
+            <span class="row"><select id="digestHour" name="digestHour"></select>
+            <input id="timeZone" name="timeZone" aria-label="Time zone"></span>
+            <small class="error" data-for="timeZone"></small><small class="error" data-for="digestHour"></small></div>
           <button type="submit">Subscribe</button>
         </form>
         <p id="out" role="status"></p>

@@ -33,7 +33,6 @@ public final class SubscriptionValidator {
   // RFC 5322 is broader; this is the practical subset mail providers accept.
   private static final Pattern EMAIL = Pattern.compile(
       "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
-  private static final Pattern COUNTRY = Pattern.compile("^[A-Za-z]{2}$");
   private static final Pattern CURRENCY = Pattern.compile("^[A-Za-z]{3}$");
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final int MAX_LIST = 20;
@@ -73,10 +72,12 @@ public final class SubscriptionValidator {
     Set<Level> levels = enums(r.levels(), "criteria.levels", Level::valueOf, errors);
     Set<WorkMode> modes = enums(r.workModes(), "criteria.workModes", WorkMode::valueOf, errors);
     Set<String> countries = words(r.countries(), "criteria.countries", errors, s -> {
-      if (!COUNTRY.matcher(s).matches()) {
-        throw new IllegalArgumentException("must be a two-letter ISO country code");
+      String code = Countries.code(s);
+      if (code == null) {
+        throw new IllegalArgumentException("'" + s + "' is not a country we know: write a name such as India or a "
+            + "code such as IN");
       }
-      return s.toUpperCase(Locale.ROOT);
+      return code;
     });
     BigDecimal min = r.minAnnualSalary();
     String currency = blankToNull(r.salaryCurrency());
@@ -88,6 +89,11 @@ public final class SubscriptionValidator {
     }
     if (currency != null && !CURRENCY.matcher(currency).matches()) {
       errors.add(new FieldError("criteria.salaryCurrency", "must be a three-letter ISO currency code"));
+    } else if (min != null && min.signum() > 0 && currency != null) {
+      String pay = payProblem(min, currency.toUpperCase(Locale.ROOT));
+      if (pay != null) {
+        errors.add(new FieldError("criteria.minAnnualSalary", pay));
+      }
     }
     Function<String, String> word = s -> s.toLowerCase(Locale.ROOT);
     Set<String> include = words(r.includeKeywords(), "criteria.includeKeywords", errors, word);
@@ -131,6 +137,33 @@ public final class SubscriptionValidator {
         currency == null ? null : currency.toUpperCase(Locale.ROOT), include, exclude, companies, bands, places);
     return new Result(email, webhook, criteria, frequency, webhook == null ? null : format, zone, r.digestHour(),
         List.of());
+  }
+
+  /** The highest yearly pay a minimum may name: above it, no real job pays. */
+  static final BigDecimal MAX_MINIMUM = BigDecimal.valueOf(10_000_000);
+  /** In rupees: ₹10 crore a year. */
+  static final BigDecimal MAX_MINIMUM_INR = BigDecimal.valueOf(100_000_000);
+
+  /** Why a minimum yearly pay cannot be meant, in the subscriber's words, or null. */
+  static String payProblem(BigDecimal min, String currency) {
+    if (currency.equals("INR")) {
+      if (min.compareTo(BigDecimal.valueOf(100_000)) < 0) {
+        return "₹" + min.stripTrailingZeros().toPlainString() + " a year is less than one lakh: write the yearly pay in "
+            + "rupees (10 lakh a year is 1000000), or use the form, which asks in lakhs (LPA)";
+      }
+      if (min.compareTo(MAX_MINIMUM_INR) > 0) {
+        return "That is above any real pay (more than ₹10 crore a year).";
+      }
+      return null;
+    }
+    if (min.compareTo(BigDecimal.valueOf(1_000)) < 0) {
+      return min.stripTrailingZeros().toPlainString() + " " + currency + " a year is too little to be a yearly salary: "
+          + "write the yearly amount, such as 90000";
+    }
+    if (min.compareTo(MAX_MINIMUM) > 0) {
+      return "That is above any real pay (more than 10 million " + currency + " a year).";
+    }
+    return null;
   }
 
   /** A place as the job's places are written: lower case, single spaces, parts joined by ", ". */

@@ -32,7 +32,11 @@ class SubscriptionValidatorTest {
       "ana@example.com    | ~                        | core executive | ~     | ~      | ~    | ~   | ~       | criteria.tiers[1]",
       "ana@example.com    | ~                        | none           | ~     | ~      | ~    | ~   | ~       | criteria.tiers",
       "ana@example.com    | ~                        | ~              | boss  | ~      | ~    | ~   | ~       | criteria.levels[0]",
-      "ana@example.com    | ~                        | ~              | ~     | USA    | ~    | ~   | ~       | criteria.countries[0]",
+      "ana@example.com    | ~                        | ~              | ~     | Narnia | ~    | ~   | ~       | criteria.countries[0]",
+      "ana@example.com    | ~                        | ~              | ~     | XY     | ~    | ~   | ~       | criteria.countries[0]",
+      "ana@example.com    | ~                        | ~              | ~     | ~      | 10   | INR | ~       | criteria.minAnnualSalary",
+      "ana@example.com    | ~                        | ~              | ~     | ~      | 99999999999999999999 | USD | ~ | criteria.minAnnualSalary",
+      "ana@example.com    | ~                        | ~              | ~     | ~      | 120  | USD | ~       | criteria.minAnnualSalary",
       "ana@example.com    | ~                        | ~              | ~     | ~      | -1   | USD | ~       | criteria.minAnnualSalary",
       "ana@example.com    | ~                        | ~              | ~     | ~      | 1000 | ~   | ~       | criteria.salaryCurrency",
       "ana@example.com    | ~                        | ~              | ~     | ~      | 1000 | US$ | ~       | criteria.salaryCurrency",
@@ -44,6 +48,36 @@ class SubscriptionValidatorTest {
         list(countries), null, min, currency, null, null, null, frequency, null, null, null));
     assertThat(r.ok()).isFalse();
     assertThat(r.errors().get(0).field()).isEqualTo(field);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      USA                      | US
+      usa                      | US
+      United States            | US
+      United States of America | US
+      India                    | IN
+      in                       | IN
+      UK                       | GB
+      United Kingdom           | GB
+      Germany                  | DE
+      UAE                      | AE
+      """)
+  void countriesByNameOrCode(String written, String code) {
+    SubscriptionValidator.Result r = validator.validate(new SubscriptionRequest("ana@example.com", null, null, null,
+        List.of(written), null, null, null, null, null, null, null, null, null, null));
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.criteria().countries()).containsExactly(code);
+  }
+
+  @Test
+  void aMinimumInRupeesIsYearlyAndSaysSoWhenItLooksLikeLakhs() {
+    SubscriptionValidator.Result r = validator.validate(new SubscriptionRequest("ana@example.com", null, null, null,
+        null, null, new BigDecimal("10"), "INR", null, null, null, null, null, null, null));
+    assertThat(r.errors().get(0).message()).startsWith("₹10 a year is less than one lakh");
+    SubscriptionValidator.Result lakhs = validator.validate(new SubscriptionRequest("ana@example.com", null, null, null,
+        null, null, new BigDecimal("1000000"), "INR", null, null, null, null, null, null, null));
+    assertThat(lakhs.errors()).isEmpty();
   }
 
   @Test

@@ -1,0 +1,174 @@
+package io.telejobs.notifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.telejobs.contracts.TopicAdmin;
+import io.telejobs.contracts.Topics;
+import io.telejobs.testkit.Browser;
+import io.telejobs.testkit.KafkaFixture;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The subscriber's pages in a real headless Chromium, against a real notifier, broker and SMTP server: the
+ * page is styled under the strict CSP (computed styles, not only the HTML), bad input shows a message next to
+ * its field, and subscribe → confirmation email → confirm page → confirmed works end to end. Screenshots of
+ * every step are saved under {@code target/browser/}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SubscriberBrowserIT {
+  private static final Path SHOTS = Path.of("target", "browser");
+  private static KafkaFixture kafka;
+  private static GreenMail smtp;
+  private static NotifierService notifier;
+  private static Browser browser;
+  private static String site;
+
+  @TempDir
+  static Path state;
+
+  @BeforeAll
+  static void start() throws Exception {
+    kafka = KafkaFixture.fresh();
+    TopicAdmin.ensure(kafka.clientProperties(), Topics.all(), 3, (short) 1);
+    smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    int port = TestNotifier.freePort();
+    site = "http://127.0.0.1:" + port;
+    Map<String, String> env = TestNotifier.env(kafka, state, smtp.getSmtp().getPort(), port);
+    notifier = TestNotifier.start(env);
+    browser = Browser.start(SHOTS);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    notifier.close();
+    smtp.stop();
+    kafka.close();
+  }
+
+  private static WebDriver web() {
+    return browser.driver();
+  }
+
+  private static WebDriverWait waiting() {
+    return new WebDriverWait(web(), Duration.ofSeconds(15));
+  }
+
+  @Test
+  @Order(1)
+  void theSubscribePageIsStyledUnderTheStrictCsp() {
+    web().get(site + "/");
+    browser.screenshot("01-subscribe");
+
+    WebElement body = web().findElement(By.tagName("body"));
+    assertThat(body.getCssValue("font-family")).as("the stylesheet's font, not the browser's serif default")
+        .startsWith("system-ui");
+    assertThat(web().findElement(By.id("f")).getCssValue("display")).isEqualTo("grid");
+    assertThat(web().findElement(By.cssSelector("button[type=submit]")).getCssValue("background-color"))
+        .isEqualTo("rgba(11, 110, 153, 1)");
+    // the script ran (it is a file, allowed by script-src 'self'): the digest hours were filled in
+    assertThat(new Select(web().findElement(By.id("digestHour"))).getOptions()).hasSize(24);
+    // the digest hour is asked only for digests
+    assertThat(web().findElement(By.id("digestHour")).isDisplayed()).isFalse();
+    new Select(web().findElement(By.id("frequency"))).selectByValue("daily");
+    assertThat(web().findElement(By.id("digestHour")).isDisplayed()).isTrue();
+    assertThat(web().findElement(By.id("timeZone")).getAttribute("value")).as("the browser's time zone").isNotBlank();
+  }
+
+  @Test
+  @Order(2)
+  void badInputIsExplainedNextToItsField() {
+    web().get(site + "/");
+    web().findElement(By.id("email")).sendKeys("someone@example.com");
+    web().findElement(By.id("countries")).sendKeys("USA, Narnia");
+    web().findElement(By.id("minAnnualSalary")).sendKeys("99999999999999999999");
+    web().findElement(By.cssSelector("button[type=submit]")).click();
+
+    WebElement countries = web().findElement(By.cssSelector(".error[data-for=countries]"));
+    waiting().until(ExpectedConditions.textToBePresentInElement(countries, "Narnia"));
+    browser.screenshot("02-bad-input");
+    assertThat(countries.getText()).isEqualTo(
+        "'Narnia' is not a country we know: write a name such as India or a code such as IN");
+    assertThat(web().findElement(By.cssSelector(".error[data-for=minAnnualSalary]")).getText())
+        .isEqualTo("That is above any real pay (more than 10 million USD a year).");
+    assertThat(web().findElement(By.id("out")).getText()).isEqualTo("Please fix the fields marked below.");
+    assertThat(countries.getCssValue("color")).isEqualTo("rgba(179, 38, 30, 1)");
+  }
+
+  @Test
+  @Order(3)
+  void subscribeConfirmByEmailAndSeeItConfirmed() throws Exception {
+    web().get(site + "/");
+    web().findElement(By.id("email")).sendKeys("browser@example.com");
+    web().findElement(By.id("countries")).sendKeys("USA, India");
+    new Select(web().findElement(By.id("salaryCurrency"))).selectByValue("INR");
+    web().findElement(By.id("minAnnualSalary")).sendKeys("10");
+    assertThat(web().findElement(By.id("payHint")).getText()).contains("10 means ₹10 lakh");
+    web().findElement(By.cssSelector("button[type=submit]")).click();
+
+    WebElement out = web().findElement(By.id("out"));
+    waiting().until(ExpectedConditions.textToBePresentInElement(out, "Almost done"));
+    browser.screenshot("03-almost-done");
+
+    assertThat(smtp.waitForIncomingEmail(15_000, 1)).as("the confirmation email").isTrue();
+    MimeMessage mail = smtp.getReceivedMessages()[0];
+    assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("browser@example.com");
+    Matcher link = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/confirm\\?s=\\S+)").matcher(textPart(mail));
+    assertThat(link.find()).as("a confirmation link in the email").isTrue();
+
+    web().get(link.group(1));
+    browser.screenshot("04-confirm-page");
+    assertThat(web().findElement(By.tagName("h1")).getText()).isEqualTo("Confirm your alerts");
+    web().findElement(By.cssSelector("button[type=submit]")).click();
+    waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Subscription confirmed"));
+    browser.screenshot("05-confirmed");
+    assertThat(web().findElement(By.tagName("body")).getCssValue("font-family")).startsWith("system-ui");
+  }
+
+  private static String textPart(MimeMessage mail) throws Exception {
+    Object content = mail.getContent();
+    if (content instanceof String s) {
+      return s;
+    }
+    Multipart parts = (Multipart) content;
+    for (int i = 0; i < parts.getCount(); i++) {
+      BodyPart part = parts.getBodyPart(i);
+      if (part.isMimeType("text/plain")) {
+        return (String) part.getContent();
+      }
+      if (part.getContent() instanceof Multipart nested) {
+        for (int j = 0; j < nested.getCount(); j++) {
+          if (nested.getBodyPart(j).isMimeType("text/plain")) {
+            return (String) nested.getBodyPart(j).getContent();
+          }
+        }
+      }
+    }
+    throw new AssertionError("no text part");
+  }
+}
