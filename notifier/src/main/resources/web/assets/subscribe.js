@@ -32,6 +32,46 @@
     }
   }
 
+  // Edit mode: the manage page links here with #manage=ID&t=TOKEN (a fragment, so the token never reaches a
+  // server log or a Referer); the alert is read with that token, shown in the form, and saved with PUT.
+  const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+  const editing = params.get('manage') ? {id: params.get('manage'), token: params.get('t')} : null;
+  let before = null;
+  const summary = c => ({roles: (c.tiers || []).slice().sort().join(','), levels: (c.levels || []).slice().sort().join(','),
+    'work modes': (c.workModes || []).slice().sort().join(','), countries: (c.countries || []).slice().sort().join(','),
+    places: (c.locations || []).slice().sort().join(';'), 'minimum pay': String(c.minAnnualSalary || '') + (c.salaryCurrency || ''),
+    'words to mention': (c.includeKeywords || []).join(','), 'words to leave out': (c.excludeKeywords || []).join(','),
+    'companies to leave out': (c.excludeCompanies || []).join(',')});
+  if (editing) {
+    document.querySelector('h1').textContent = 'Edit your job alert';
+    f.querySelector('button[type=submit]').textContent = 'Save changes';
+    fetch('/api/subscriptions/' + encodeURIComponent(editing.id), {headers: {Authorization: 'Bearer ' + editing.token}})
+      .then(r => r.ok ? r.json() : Promise.reject(r.status))
+      .then(s => {
+        const c = s.criteria || {};
+        before = summary(c);
+        f.email.value = s.email || '';
+        const tick = (name, values) => f.querySelectorAll('input[name="' + name + '"]').forEach(i => {
+          i.checked = (values || []).map(v => String(v).toLowerCase()).includes(i.value); });
+        tick('tiers', c.tiers); tick('levels', c.levels); tick('workModes', c.workModes);
+        f.countries.value = (c.countries || []).join(', ');
+        f.locations.value = (c.locations || []).join('; ');
+        f.includeKeywords.value = (c.includeKeywords || []).join(', ');
+        f.excludeKeywords.value = (c.excludeKeywords || []).join(', ');
+        f.excludeCompanies.value = (c.excludeCompanies || []).join(', ');
+        if (c.minAnnualSalary) {
+          f.salaryCurrency.value = c.salaryCurrency;
+          f.minAnnualSalary.value = c.salaryCurrency === 'INR' ? c.minAnnualSalary / 100000 : c.minAnnualSalary;
+          f.salaryCurrency.dispatchEvent(new Event('change'));
+        }
+        f.frequency.value = String(s.frequency || 'instant').toLowerCase();
+        if (s.digestHour != null) f.digestHour.value = String(s.digestHour);
+        if (s.timeZone) f.timeZone.value = s.timeZone;
+        digestShown();
+      })
+      .catch(() => { out.className = 'problem'; out.textContent = 'This manage link is not valid any more.'; });
+  }
+
   f.addEventListener('submit', async ev => {
     ev.preventDefault();
     out.textContent = '';
@@ -50,14 +90,25 @@
     }
     let r;
     try {
-      r = await fetch('/api/subscriptions', {method: 'POST', headers: {'Content-Type': 'application/json'},
-        body: JSON.stringify(body)});
+      r = editing
+        ? await fetch('/api/subscriptions/' + encodeURIComponent(editing.id), {method: 'PUT',
+            headers: {'Content-Type': 'application/json', Authorization: 'Bearer ' + editing.token}, body: JSON.stringify(body)})
+        : await fetch('/api/subscriptions', {method: 'POST', headers: {'Content-Type': 'application/json'},
+            body: JSON.stringify(body)});
     } catch (e) {
       out.textContent = 'The alert service did not answer. Please try again in a minute.';
       return;
     }
     const j = await r.json().catch(() => ({}));
-    if (r.ok) {
+    if (r.ok && editing) {
+      showErrors([]);
+      const after = summary(j.criteria || {});
+      const changed = Object.keys(after).filter(k => before && after[k] !== before[k]);
+      before = after;
+      out.className = 'ok';
+      out.textContent = changed.length ? 'Saved. Changed: ' + changed.join(', ') + '.' : 'Saved. Nothing changed.';
+      if (j.next) out.textContent += ' ' + j.next;
+    } else if (r.ok) {
       showErrors([]);
       out.textContent = j.same ? 'You already have this alert: ' + (j.next || '') : 'Almost done: ' + j.next;
       out.className = 'ok';

@@ -150,6 +150,70 @@ class SubscriberBrowserIT {
     assertThat(web().findElement(By.tagName("body")).getCssValue("font-family")).startsWith("system-ui");
   }
 
+  @Test
+  @Order(4)
+  void anAlertSaysWhyAndItsManageLinkPausesReschedulesAndDeletes() throws Exception {
+    io.telejobs.contracts.MatchedJob job = Fixtures.job("browser-job-1", "Senior Telehealth Program Manager",
+        io.telejobs.contracts.Tier.CORE, io.telejobs.contracts.Level.SENIOR, "US", io.telejobs.contracts.WorkMode.REMOTE,
+        "INR", 1_800_000, 2_400_000);
+    try (org.apache.kafka.clients.producer.KafkaProducer<String, io.telejobs.contracts.MatchedJob> p =
+        new org.apache.kafka.clients.producer.KafkaProducer<>(kafka.clientProperties(),
+            org.apache.kafka.common.serialization.Serdes.String().serializer(), Topics.MATCHED.valueSerde().serializer())) {
+      p.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.MATCHED.name(), job.jobId(), job)).get();
+    }
+    assertThat(smtp.waitForIncomingEmail(30_000, 2)).as("the alert email").isTrue();
+    MimeMessage alert = smtp.getReceivedMessages()[1];
+    String text = textPart(alert);
+    assertThat(alert.getSubject()).isEqualTo("New job: Senior Telehealth Program Manager at Riverside Health");
+    assertThat(text).contains("Pay: ₹18–24 LPA").contains("Why it fits:").contains("in US, as you asked")
+        .doesNotContain("(sub-").doesNotContain("core · ");
+    Matcher manage = Pattern.compile("Manage this alert: (http://127\\.0\\.0\\.1:\\d+/manage\\?s=\\S+)").matcher(text);
+    assertThat(manage.find()).isTrue();
+
+    web().get(manage.group(1));
+    browser.screenshot("06-manage");
+    assertThat(web().findElement(By.id("state")).getText()).isEqualTo("on");
+    assertThat(web().findElement(By.cssSelector("dl.criteria")).getText()).contains("US, IN").contains("₹10 LPA");
+
+    web().findElement(By.cssSelector("button.pause")).click();
+    waiting().until(ExpectedConditions.textToBe(By.id("state"), "paused"));
+    assertThat(web().findElement(By.cssSelector(".notice")).getText()).isEqualTo("Paused: no alerts until you resume.");
+    web().findElement(By.cssSelector("button.resume")).click();
+    waiting().until(ExpectedConditions.textToBe(By.id("state"), "on"));
+
+    new Select(web().findElement(By.id("frequency"))).selectByValue("daily");
+    new Select(web().findElement(By.id("digestHour"))).selectByValue("9");
+    WebElement zone = web().findElement(By.id("timeZone"));
+    zone.clear();
+    zone.sendKeys("Asia/Kolkata");
+    web().findElement(By.cssSelector("form.schedule button")).click();
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Saved"));
+    browser.screenshot("07-manage-saved");
+    assertThat(web().findElement(By.cssSelector(".notice")).getText())
+        .isEqualTo("Saved: a daily digest at 09:00 Asia/Kolkata.");
+
+    web().findElement(By.id("edit")).click();
+    waiting().until(ExpectedConditions.attributeToBe(By.id("countries"), "value", "US, IN"));
+    assertThat(web().findElement(By.tagName("h1")).getText()).isEqualTo("Edit your job alert");
+    assertThat(web().findElement(By.id("minAnnualSalary")).getAttribute("value")).isEqualTo("10");
+    web().findElement(By.cssSelector("input[name=levels][value=senior]")).click();
+    WebElement countries = web().findElement(By.id("countries"));
+    countries.clear();
+    countries.sendKeys("India");
+    web().findElement(By.cssSelector("button[type=submit]")).click();
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("out"), "Saved"));
+    browser.screenshot("08-edit-saved");
+    assertThat(web().findElement(By.id("out")).getText()).isEqualTo("Saved. Changed: levels, countries.");
+
+    web().get(manage.group(1));
+    assertThat(web().findElement(By.cssSelector("dl.criteria")).getText()).contains("senior").contains("IN")
+        .doesNotContain("US, IN");
+    web().findElement(By.cssSelector("button.danger")).click();
+    waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Alert deleted"));
+    web().get(manage.group(1));
+    assertThat(web().findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+  }
+
   private static String textPart(MimeMessage mail) throws Exception {
     Object content = mail.getContent();
     if (content instanceof String s) {

@@ -1,5 +1,6 @@
 package io.telejobs.notifier.api;
 
+import java.util.List;
 import org.jsoup.nodes.Entities;
 
 /** The few HTML pages of the subscription service. Every dynamic value is escaped. */
@@ -14,6 +15,97 @@ final class Pages {
 
   static String message(String title, String escapedText) {
     return page(title, "<p>" + escapedText + "</p>");
+  }
+
+  /** How often and when, in words. */
+  static String schedule(io.telejobs.contracts.Subscription s) {
+    String zone = s.timeZone() == null ? "UTC" : s.timeZone();
+    return switch (s.frequency()) {
+      case INSTANT -> "as soon as a job is posted";
+      case DAILY -> "a daily digest at " + String.format(java.util.Locale.ROOT, "%02d:00", s.digestHour()) + " " + zone;
+      case WEEKLY -> "a weekly digest at " + String.format(java.util.Locale.ROOT, "%02d:00", s.digestHour()) + " " + zone;
+    };
+  }
+
+  /** The manage page: the alert's criteria, its state, and forms that change it (POST, with the signed token). */
+  static String manage(io.telejobs.contracts.Subscription s, String token, String notice) {
+    io.telejobs.contracts.Criteria c = s.criteria();
+    StringBuilder b = new StringBuilder();
+    if (notice != null) {
+      b.append("<p class=\"notice\" role=\"status\">").append(Entities.escape(notice)).append("</p>");
+    }
+    b.append("<p>Alerts for <strong>").append(Entities.escape(String.valueOf(s.email() != null ? s.email() : s.webhookUrl())))
+        .append("</strong> are <strong id=\"state\">").append(switch (s.status()) {
+          case ACTIVE -> "on";
+          case PAUSED -> "paused";
+          case PENDING -> "waiting for your confirmation";
+        }).append("</strong>, sent ").append(Entities.escape(schedule(s))).append(".</p>");
+    b.append("<dl class=\"criteria\">");
+    item(b, "Roles", c.tiers().stream().map(t -> switch (t) {
+      case CORE -> "telehealth project and program management";
+      case ADJACENT -> "healthcare IT project management";
+      case PATHWAY -> "entry roles";
+      default -> t.name().toLowerCase(java.util.Locale.ROOT);
+    }).toList(), "any");
+    item(b, "Levels", c.levels().stream().map(l -> l.name().toLowerCase(java.util.Locale.ROOT)).toList(), "any");
+    item(b, "Work mode", c.workModes().stream().map(m -> m.name().toLowerCase(java.util.Locale.ROOT)).toList(), "any");
+    item(b, "Countries", List.copyOf(c.countries()), "any");
+    item(b, "Places", List.copyOf(c.locations()), "any");
+    item(b, "Minimum pay", c.minAnnualSalary() == null ? List.of()
+        : List.of(c.salaryCurrency().equals("INR")
+            ? "₹" + c.minAnnualSalary().movePointLeft(5).stripTrailingZeros().toPlainString() + " LPA"
+            : c.minAnnualSalary().stripTrailingZeros().toPlainString() + " " + c.salaryCurrency() + " a year"), "none");
+    item(b, "Must mention", List.copyOf(c.includeKeywords()), "nothing in particular");
+    item(b, "Leave out words", List.copyOf(c.excludeKeywords()), "none");
+    item(b, "Leave out companies", List.copyOf(c.excludeCompanies()), "none");
+    b.append("</dl>");
+    String hidden = "<input type=\"hidden\" name=\"s\" value=\"" + Entities.escape(s.id()) + "\">"
+        + "<input type=\"hidden\" name=\"t\" value=\"" + Entities.escape(token) + "\">";
+    b.append("<p><a id=\"edit\" href=\"/#manage=").append(Entities.escape(enc(s.id()))).append("&amp;t=")
+        .append(Entities.escape(enc(token))).append("\">Edit what this alert looks for</a></p>");
+    b.append("<form method=\"post\" action=\"/manage\" class=\"schedule\">").append(hidden)
+        .append("<input type=\"hidden\" name=\"action\" value=\"schedule\">")
+        .append("<div class=\"field\"><label for=\"frequency\">How often</label><select id=\"frequency\" name=\"frequency\">");
+    for (io.telejobs.contracts.Frequency f : io.telejobs.contracts.Frequency.values()) {
+      b.append("<option value=\"").append(f.name().toLowerCase(java.util.Locale.ROOT)).append("\"")
+          .append(f == s.frequency() ? " selected" : "").append(">").append(switch (f) {
+            case INSTANT -> "As soon as a job is posted";
+            case DAILY -> "Daily digest";
+            case WEEKLY -> "Weekly digest";
+          }).append("</option>");
+    }
+    b.append("</select></div><div class=\"field\"><label for=\"digestHour\">Digest hour</label><span class=\"row\">")
+        .append("<select id=\"digestHour\" name=\"digestHour\">");
+    for (int h = 0; h < 24; h++) {
+      b.append("<option value=\"").append(h).append("\"").append(h == s.digestHour() ? " selected" : "").append(">")
+          .append(String.format(java.util.Locale.ROOT, "%02d:00", h)).append("</option>");
+    }
+    b.append("</select><input id=\"timeZone\" name=\"timeZone\" aria-label=\"Time zone\" value=\"")
+        .append(Entities.escape(s.timeZone() == null ? "UTC" : s.timeZone())).append("\"></span></div>")
+        .append("<button type=\"submit\">Save schedule</button></form>");
+    b.append("<div class=\"actions\">");
+    if (s.status() == io.telejobs.contracts.SubscriptionStatus.ACTIVE) {
+      b.append(button(hidden, "pause", "Pause alerts", ""));
+    } else if (s.status() == io.telejobs.contracts.SubscriptionStatus.PAUSED) {
+      b.append(button(hidden, "resume", "Resume alerts", ""));
+    }
+    b.append(button(hidden, "delete", "Delete this alert", " danger")).append("</div>");
+    return page("Manage your job alert", b.toString());
+  }
+
+  private static String button(String hidden, String action, String label, String cls) {
+    return "<form method=\"post\" action=\"/manage\">" + hidden + "<input type=\"hidden\" name=\"action\" value=\""
+        + action + "\"><button type=\"submit\" class=\"" + action + cls + "\">" + Entities.escape(label)
+        + "</button></form>";
+  }
+
+  private static void item(StringBuilder b, String name, List<String> values, String none) {
+    b.append("<dt>").append(Entities.escape(name)).append("</dt><dd>")
+        .append(Entities.escape(values.isEmpty() ? none : String.join(", ", values))).append("</dd>");
+  }
+
+  private static String enc(String s) {
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   static String unsubscribe(String id, String token) {

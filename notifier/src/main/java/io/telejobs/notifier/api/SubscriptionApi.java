@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.telejobs.contracts.Json;
+import io.telejobs.contracts.Frequency;
 import io.telejobs.contracts.Subscription;
 import io.telejobs.contracts.SubscriptionStatus;
 import io.telejobs.notifier.delivery.DeliveryException;
@@ -129,6 +130,8 @@ public final class SubscriptionApi implements AutoCloseable {
             s.status() == SubscriptionStatus.PENDING ? SubscriptionStatus.PENDING : SubscriptionStatus.ACTIVE)))))
         .get("/confirm", this::confirmPage)
         .post("/confirm", this::confirm)
+        .get("/manage", this::managePage)
+        .post("/manage", this::manageAction)
         .get("/unsubscribe", r -> unsubscribe(r, false))
         .post("/unsubscribe", r -> unsubscribe(r, true))
         .assets(new StaticAssets("/assets/", "web/assets/"));
@@ -304,6 +307,84 @@ public final class SubscriptionApi implements AutoCloseable {
     }
     return WebResponse.html(200, Pages.message("Subscription confirmed",
         "Alerts for " + Entities.escape(String.valueOf(s.get().email())) + " are on."));
+  }
+
+  /** The page every email links to (signed manage token): what the alert asks for, and its controls. */
+  private WebResponse managePage(WebRequest r) {
+    String id = r.query("s");
+    String token = r.query("t");
+    if (id == null || !signer.verify("manage", id, token)) {
+      return WebResponse.html(403, Pages.message("Link not valid", "This manage link is not valid."));
+    }
+    Optional<Subscription> s = store.get(id);
+    if (s.isEmpty()) {
+      return WebResponse.html(404, Pages.message("Not found", "This alert no longer exists."));
+    }
+    return WebResponse.html(200, Pages.manage(s.get(), token, null));
+  }
+
+  /** Pause, resume, change how often and when, or delete; answered with the manage page and what changed. */
+  private WebResponse manageAction(WebRequest r) {
+    Map<String, List<String>> form = r.form();
+    String id = first(form, "s");
+    String token = first(form, "t");
+    if (id == null || !signer.verify("manage", id, token)) {
+      return WebResponse.html(403, Pages.message("Link not valid", "This manage link is not valid."));
+    }
+    Optional<Subscription> found = store.get(id);
+    if (found.isEmpty()) {
+      return WebResponse.html(404, Pages.message("Not found", "This alert no longer exists."));
+    }
+    Subscription s = found.get();
+    String action = String.valueOf(first(form, "action"));
+    switch (action) {
+      case "pause" -> {
+        Subscription next = s.status() == SubscriptionStatus.ACTIVE ? withStatus(s, SubscriptionStatus.PAUSED) : s;
+        return WebResponse.html(200, Pages.manage(next, token, "Paused: no alerts until you resume."));
+      }
+      case "resume" -> {
+        Subscription next = s.status() == SubscriptionStatus.PAUSED ? withStatus(s, SubscriptionStatus.ACTIVE) : s;
+        return WebResponse.html(200, Pages.manage(next, token, "Resumed: alerts are on again."));
+      }
+      case "delete" -> {
+        store.put(id, null);
+        return WebResponse.html(200, Pages.message("Alert deleted", "You will get no more alerts from it."));
+      }
+      case "schedule" -> {
+        String problem = null;
+        Frequency frequency = null;
+        try {
+          frequency = Frequency.valueOf(String.valueOf(first(form, "frequency")).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+          problem = "How often must be instant, daily or weekly.";
+        }
+        String zone = first(form, "timeZone");
+        try {
+          zone = zone == null || zone.isBlank() ? null : java.time.ZoneId.of(zone.strip()).getId();
+        } catch (java.time.DateTimeException e) {
+          problem = "'" + zone + "' is not a time zone we know; use a name such as Asia/Kolkata.";
+        }
+        Integer hour = null;
+        try {
+          hour = first(form, "digestHour") == null ? null : Integer.valueOf(first(form, "digestHour"));
+          if (hour != null && (hour < 0 || hour > 23)) {
+            problem = "The digest hour must be 0 to 23.";
+          }
+        } catch (NumberFormatException e) {
+          problem = "The digest hour must be 0 to 23.";
+        }
+        if (problem != null) {
+          return WebResponse.html(400, Pages.manage(s, token, problem));
+        }
+        Subscription next = new Subscription(s.schemaVersion(), s.id(), s.email(), s.webhookUrl(), s.criteria(),
+            frequency, s.status(), clock.instant(), s.webhookFormat(), zone, hour);
+        store.put(id, next);
+        return WebResponse.html(200, Pages.manage(next, token, "Saved: " + Pages.schedule(next) + "."));
+      }
+      default -> {
+        return WebResponse.html(400, Pages.manage(s, token, "That button did nothing; please try again."));
+      }
+    }
   }
 
   private WebResponse unsubscribe(WebRequest r, boolean post) {

@@ -2,11 +2,9 @@ package io.telejobs.notifier.delivery;
 
 import io.telejobs.contracts.Alert;
 import io.telejobs.contracts.MatchedJob;
-import io.telejobs.contracts.NormalizedSalary;
 import io.telejobs.notifier.security.TokenSigner;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.text.NumberFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,39 +28,80 @@ public final class EmailRenderer {
   public Email render(Alert alert) {
     MatchedJob job = alert.job();
     String subId = alert.subscription().id();
-    String unsubscribe = publicUrl + "/unsubscribe?s=" + enc(subId) + "&t=" + enc(signer.sign("unsubscribe", subId));
+    String unsubscribe = unsubscribeLink(subId);
+    String manage = manageLink(subId);
     String company = job.company() == null ? "" : job.company();
     String where = String.join("; ", job.locations());
-    String pay = pay(job.salary());
-    String tags = job.tier().name().toLowerCase(Locale.ROOT) + " · " + job.level().name().toLowerCase(Locale.ROOT)
-        + " · " + job.workMode().name().toLowerCase(Locale.ROOT);
+    String pay = PayText.of(job.salary());
+    String mode = switch (job.workMode()) {
+      case REMOTE -> "Remote";
+      case HYBRID -> "Hybrid";
+      case ONSITE -> "On site";
+      default -> null;
+    };
+    String facts = String.join(" · ", java.util.stream.Stream.of(where.isEmpty() ? null : where, mode,
+        job.datePosted() == null ? null : "posted " + job.datePosted()).filter(java.util.Objects::nonNull).toList());
+    java.util.List<String> why = WhyItFits.of(job, alert.subscription().criteria());
+    String snippet = job.snippet() == null ? "" : job.snippet();
     String link = job.link();
     String subject = oneLine("New job: " + job.title() + (company.isEmpty() ? "" : " at " + company));
 
-    String text = job.title() + "\n"
-        + (company.isEmpty() ? "" : company + "\n")
-        + (where.isEmpty() ? "" : where + "\n")
-        + tags + "\n"
-        + (pay == null ? "" : pay + "\n")
-        + "\n" + link + "\n\n"
-        + "Why you got this: it fits your alert (" + subId + ").\n"
-        + "Unsubscribe: " + unsubscribe + "\n";
+    StringBuilder text = new StringBuilder();
+    text.append(job.title()).append('\n');
+    if (!company.isEmpty()) {
+      text.append(company).append('\n');
+    }
+    if (!facts.isEmpty()) {
+      text.append(facts).append('\n');
+    }
+    if (pay != null) {
+      text.append("Pay: ").append(pay).append('\n');
+    }
+    if (!snippet.isEmpty()) {
+      text.append('\n').append(snippet).append('\n');
+    }
+    text.append("\nApply: ").append(link).append("\n\nWhy it fits:\n");
+    why.forEach(w -> text.append("- ").append(w).append('\n'));
+    text.append("\nManage this alert: ").append(manage).append("\nUnsubscribe: ").append(unsubscribe).append('\n');
 
-    String html = "<!doctype html><html><body style=\"font-family:sans-serif\">"
-        + "<h2><a href=\"" + attr(link) + "\">" + esc(job.title()) + "</a></h2>"
-        + (company.isEmpty() ? "" : "<p><strong>" + esc(company) + "</strong></p>")
-        + (where.isEmpty() ? "" : "<p>" + esc(where) + "</p>")
-        + "<p>" + esc(tags) + "</p>"
-        + (pay == null ? "" : "<p>" + esc(pay) + "</p>")
-        + "<p style=\"color:#666;font-size:small\">You get this because it fits your alert. "
-        + "<a href=\"" + attr(unsubscribe) + "\">Unsubscribe</a></p>"
-        + "</body></html>";
+    StringBuilder html = new StringBuilder("<!doctype html><html><body style=\"font-family:Arial,Helvetica,sans-serif;"
+        + "color:#1d2733;max-width:40em\">");
+    html.append("<h2 style=\"margin-bottom:.2em\"><a href=\"").append(attr(link)).append("\">").append(esc(job.title()))
+        .append("</a></h2>");
+    if (!company.isEmpty()) {
+      html.append("<p style=\"margin:.2em 0\"><strong>").append(esc(company)).append("</strong></p>");
+    }
+    if (!facts.isEmpty()) {
+      html.append("<p style=\"margin:.2em 0;color:#5b6776\">").append(esc(facts)).append("</p>");
+    }
+    if (pay != null) {
+      html.append("<p style=\"margin:.2em 0\">Pay: ").append(esc(pay)).append("</p>");
+    }
+    if (!snippet.isEmpty()) {
+      html.append("<p>").append(esc(snippet)).append("</p>");
+    }
+    html.append("<p><a href=\"").append(attr(link)).append("\" style=\"display:inline-block;background:#0b6e99;"
+        + "color:#fff;padding:.5em 1.1em;border-radius:4px;text-decoration:none;font-weight:bold\">Apply</a></p>");
+    html.append("<p style=\"margin-bottom:.2em\"><strong>Why it fits</strong></p><ul style=\"margin-top:0\">");
+    why.forEach(w -> html.append("<li>").append(esc(w)).append("</li>"));
+    html.append("</ul><p style=\"color:#5b6776;font-size:small\">You get this because it fits your alert. <a href=\"")
+        .append(attr(manage)).append("\">Manage this alert</a> · <a href=\"").append(attr(unsubscribe))
+        .append("\">Unsubscribe</a></p></body></html>");
 
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
     headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-    return new Email(alert.subscription().email(), subject, text, html,
+    return new Email(alert.subscription().email(), subject, text.toString(), html.toString(),
         "<" + alert.alertId() + "@alerts.telejobs>", headers);
+  }
+
+  private String unsubscribeLink(String subId) {
+    return publicUrl + "/unsubscribe?s=" + enc(subId) + "&t=" + enc(signer.sign("unsubscribe", subId));
+  }
+
+  /** The manage page, signed for this subscription: every email carries it. */
+  private String manageLink(String subId) {
+    return publicUrl + "/manage?s=" + enc(subId) + "&t=" + enc(signer.sign("manage", subId));
   }
 
   /** The double opt-in email: nothing is sent to this address until its link is followed. */
@@ -104,7 +143,7 @@ public final class EmailRenderer {
       for (MatchedJob j : e.getValue()) {
         String company = j.company() == null ? "" : " at " + j.company();
         String link = j.link();
-        String pay = pay(j.salary());
+        String pay = PayText.of(j.salary());
         text.append("- ").append(j.title()).append(company).append(pay == null ? "" : " - " + pay)
             .append("\n  ").append(link).append('\n');
         html.append("<li><a href=\"").append(attr(link)).append("\">").append(esc(j.title())).append("</a>")
@@ -112,8 +151,10 @@ public final class EmailRenderer {
       }
       html.append("</ul>");
     }
-    text.append("\nUnsubscribe: ").append(unsubscribe).append('\n');
-    html.append("<p style=\"color:#666;font-size:small\"><a href=\"").append(attr(unsubscribe))
+    String manage = manageLink(subId);
+    text.append("\nManage this alert: ").append(manage).append("\nUnsubscribe: ").append(unsubscribe).append('\n');
+    html.append("<p style=\"color:#666;font-size:small\"><a href=\"").append(attr(manage))
+        .append("\">Manage this alert</a> · <a href=\"").append(attr(unsubscribe))
         .append("\">Unsubscribe</a></p></body></html>");
     java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
     headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
@@ -121,20 +162,6 @@ public final class EmailRenderer {
     String id = io.telejobs.contracts.Ids.sha256Hex(subId + "\u0000" + slot.getEpochSecond()).substring(0, 32);
     return new Email(s.email(), "Your telehealth job digest: " + alerts.size() + " job(s)", text.toString(),
         html.toString(), "<digest-" + id + "@alerts.telejobs>", headers);
-  }
-
-  static String pay(NormalizedSalary s) {
-    if (s == null) {
-      return null;
-    }
-    NumberFormat f = NumberFormat.getIntegerInstance(Locale.ROOT);
-    f.setGroupingUsed(true);
-    String min = s.annualMin() == null ? null : f.format(s.annualMin());
-    String max = s.annualMax() == null ? null : f.format(s.annualMax());
-    String range = min == null ? "up to " + max : max == null ? "from " + min
-        : min.equals(max) ? min : min + " - " + max;
-    return s.currency() + " " + range + " a year" + (s.band() == null ? ""
-        : " (" + s.band().name().toLowerCase(Locale.ROOT) + " band)");
   }
 
   private static String esc(String s) {

@@ -48,9 +48,17 @@ class EmailRendererTest {
   }
 
   @Test
-  void showsPayNormalisedPerYear() {
-    Email email = renderer.render(alert(Fixtures.telehealthJob("j1")));
-    assertThat(email.text()).contains("USD 120,000 - 140,000 a year");
+  void saysWhyItFitsShowsPayAndLinksManageAndUnsubscribeWithNoInternalIds() {
+    MatchedJob job = Fixtures.telehealthJob("j1");
+    Email email = renderer.render(alert(job));
+
+    assertThat(email.text()).contains("Pay: $120–140k a year").contains("Why it fits:")
+        .contains("Apply: " + job.link())
+        .contains("Manage this alert: https://alerts.example.org/manage?s=sub-1&t=")
+        .doesNotContain("(sub-1)").doesNotContain("core · ");
+    assertThat(email.html()).contains(">Apply</a>").contains("Manage this alert</a>").contains("<li>");
+    String manage = email.text().substring(email.text().indexOf("/manage?s=sub-1&t=") + 18).lines().findFirst().orElseThrow();
+    assertThat(signer.verify("manage", "sub-1", java.net.URLDecoder.decode(manage, StandardCharsets.UTF_8))).isTrue();
   }
 
   @Test
