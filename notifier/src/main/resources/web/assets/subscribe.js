@@ -54,7 +54,7 @@
         const tick = (name, values) => f.querySelectorAll('input[name="' + name + '"]').forEach(i => {
           i.checked = (values || []).map(v => String(v).toLowerCase()).includes(i.value); });
         tick('tiers', c.tiers); tick('levels', c.levels); tick('workModes', c.workModes);
-        f.countries.value = (c.countries || []).join(', ');
+        f.countries.value = (c.countries || []).slice().sort().join(', ');
         f.locations.value = (c.locations || []).join('; ');
         f.includeKeywords.value = (c.includeKeywords || []).join(', ');
         f.excludeKeywords.value = (c.excludeKeywords || []).join(', ');

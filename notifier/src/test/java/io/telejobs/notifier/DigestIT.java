@@ -110,12 +110,33 @@ class DigestIT {
             "d-open-1=DELIVERED", "d-open-2=DELIVERED", "d-closes=CANCELLED");
         MimeMessage digest = smtp.getReceivedMessages()[0];
         assertThat(digest.getSubject()).isEqualTo("Your telehealth job digest: 2 job(s)");
-        String body = GreenMailUtil.getBody(digest);
-        assertThat(body).contains("core =C2=B7 senior").contains("USD 120,000 - 140,000 a year");
+        String body = textOf(digest);
+        assertThat(body).contains("== Telehealth project and program management · senior level ==")
+            .contains("Senior Telehealth Project Manager at Riverside Health - $120–140k a year")
+            .contains("Manage this alert: ");
         assertThat(smtp.getReceivedMessages()).hasSize(1);
       } finally {
         smtp.stop();
       }
     }
+  }
+
+  /** The decoded text part of a multipart email. */
+  private static String textOf(MimeMessage mail) throws Exception {
+    jakarta.mail.Multipart parts = (jakarta.mail.Multipart) mail.getContent();
+    for (int i = 0; i < parts.getCount(); i++) {
+      jakarta.mail.BodyPart part = parts.getBodyPart(i);
+      if (part.isMimeType("text/plain")) {
+        return (String) part.getContent();
+      }
+      if (part.getContent() instanceof jakarta.mail.Multipart nested) {
+        for (int k = 0; k < nested.getCount(); k++) {
+          if (nested.getBodyPart(k).isMimeType("text/plain")) {
+            return (String) nested.getBodyPart(k).getContent();
+          }
+        }
+      }
+    }
+    throw new AssertionError("no text part");
   }
 }

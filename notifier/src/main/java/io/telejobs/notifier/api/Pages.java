@@ -101,7 +101,8 @@ final class Pages {
 
   private static void item(StringBuilder b, String name, List<String> values, String none) {
     b.append("<dt>").append(Entities.escape(name)).append("</dt><dd>")
-        .append(Entities.escape(values.isEmpty() ? none : String.join(", ", values))).append("</dd>");
+        .append(Entities.escape(values.isEmpty() ? none : String.join(", ", values.stream().sorted().toList())))
+        .append("</dd>");
   }
 
   private static String enc(String s) {

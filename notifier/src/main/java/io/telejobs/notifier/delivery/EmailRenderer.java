@@ -127,9 +127,9 @@ public final class EmailRenderer {
     java.util.Map<String, java.util.List<MatchedJob>> groups = new java.util.TreeMap<>();
     for (Alert a : alerts) {
       MatchedJob j = a.job();
-      String band = j.salary() == null || j.salary().band() == null ? "no band" : j.salary().band().name().toLowerCase(Locale.ROOT) + " band";
-      String group = j.tier().ordinal() + "|" + j.tier().name().toLowerCase(Locale.ROOT) + " · "
-          + j.level().name().toLowerCase(Locale.ROOT) + " · " + band;
+      String level = j.level() == io.telejobs.contracts.Level.UNKNOWN ? "any level"
+          : j.level().name().toLowerCase(Locale.ROOT) + " level";
+      String group = j.tier().ordinal() + "|" + tierWords(j.tier()) + " · " + level;
       groups.computeIfAbsent(group, k -> new java.util.ArrayList<>()).add(j);
     }
     StringBuilder text = new StringBuilder("Your " + s.frequency().name().toLowerCase(Locale.ROOT) + " telehealth job digest: "
@@ -162,6 +162,16 @@ public final class EmailRenderer {
     String id = io.telejobs.contracts.Ids.sha256Hex(subId + "\u0000" + slot.getEpochSecond()).substring(0, 32);
     return new Email(s.email(), "Your telehealth job digest: " + alerts.size() + " job(s)", text.toString(),
         html.toString(), "<digest-" + id + "@alerts.telejobs>", headers);
+  }
+
+  /** The role families as the subscribe form names them. */
+  static String tierWords(io.telejobs.contracts.Tier tier) {
+    return switch (tier) {
+      case CORE -> "Telehealth project and program management";
+      case ADJACENT -> "Healthcare IT project management";
+      case PATHWAY -> "Entry roles: coordinator, analyst, support";
+      default -> "Other";
+    };
   }
 
   private static String esc(String s) {
