@@ -23,7 +23,7 @@ import java.util.Objects;
  */
 public record Alert(
     int schemaVersion, String alertId, Subscription subscription, MatchedJob job, List<String> fits,
-    Instant decidedAt) {
+    Instant decidedAt, boolean current) {
 
   /** 2: the job is the compact {@code jobs.matched.v2} job; {@code fits} added. */
   public static final int SCHEMA_VERSION = 2;
@@ -35,6 +35,12 @@ public record Alert(
     Objects.requireNonNull(decidedAt, "decidedAt");
     job = job.withoutKeywords();
     fits = fits == null ? List.of() : List.copyOf(fits);
+  }
+
+  /** An alert about a job that was just posted or changed. */
+  public Alert(int schemaVersion, String alertId, Subscription subscription, MatchedJob job, List<String> fits,
+      Instant decidedAt) {
+    this(schemaVersion, alertId, subscription, job, fits, decidedAt, false);
   }
 
   /** The stable id of the alert for this subscriber and job. */

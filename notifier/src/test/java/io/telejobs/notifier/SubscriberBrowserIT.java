@@ -71,6 +71,14 @@ class SubscriberBrowserIT {
     kafka.close();
   }
 
+  private static void publish(io.telejobs.contracts.MatchedJob job) throws Exception {
+    try (org.apache.kafka.clients.producer.KafkaProducer<String, io.telejobs.contracts.MatchedJob> p =
+        new org.apache.kafka.clients.producer.KafkaProducer<>(kafka.clientProperties(),
+            org.apache.kafka.common.serialization.Serdes.String().serializer(), Topics.MATCHED.valueSerde().serializer())) {
+      p.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.MATCHED.name(), job.jobId(), job)).get();
+    }
+  }
+
   private static WebDriver web() {
     return browser.driver();
   }
@@ -122,7 +130,18 @@ class SubscriberBrowserIT {
 
   @Test
   @Order(3)
-  void subscribeConfirmByEmailAndSeeItConfirmed() throws Exception {
+  void subscribeConfirmByEmailAndSeeItConfirmedThenGetTheJobsThatFitNow() throws Exception {
+    // jobs already live before anyone subscribes: two fit the alert below (India, pay in rupees above its
+    // minimum), one is in another country
+    publish(Fixtures.job("live-1", "Telehealth Program Manager", io.telejobs.contracts.Tier.CORE,
+        io.telejobs.contracts.Level.MID, "IN", io.telejobs.contracts.WorkMode.REMOTE, "INR", 1_200_000, 1_500_000));
+    publish(Fixtures.job("live-2", "Senior Telehealth Project Manager", io.telejobs.contracts.Tier.CORE,
+        io.telejobs.contracts.Level.SENIOR, "IN", io.telejobs.contracts.WorkMode.HYBRID, "INR", 1_800_000, 2_400_000));
+    publish(Fixtures.job("live-3", "Telehealth Program Manager", io.telejobs.contracts.Tier.CORE,
+        io.telejobs.contracts.Level.MID, "GB", io.telejobs.contracts.WorkMode.REMOTE, "GBP", 50_000, 60_000));
+    io.telejobs.testkit.ConsumerLag.awaitCaughtUp(kafka.clientProperties(), "telejobs-notifier", Topics.MATCHED.name(),
+        Duration.ofSeconds(60));
+
     web().get(site + "/");
     web().findElement(By.id("email")).sendKeys("browser@example.com");
     web().findElement(By.id("countries")).sendKeys("USA, India");
@@ -148,21 +167,32 @@ class SubscriberBrowserIT {
     waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Subscription confirmed"));
     browser.screenshot("05-confirmed");
     assertThat(web().findElement(By.tagName("body")).getCssValue("font-family")).startsWith("system-ui");
+
+    assertThat(smtp.waitForIncomingEmail(30_000, 2)).as("the jobs-that-fit-now email").isTrue();
+    MimeMessage now = smtp.getReceivedMessages()[1];
+    assertThat(now.getSubject()).isEqualTo("2 jobs fit your alert now");
+    String body = textPart(now);
+    assertThat(body).contains("Senior Telehealth Project Manager at Riverside Health").contains("Pay: ₹18–24 LPA")
+        .contains("Telehealth Program Manager at Riverside Health").contains("Pay: ₹12–15 LPA")
+        .contains("Apply: https://careers.example.org/jobs/live-1").doesNotContain("live-3");
+    // the same live job changing later is not alerted again: it was sent in that email
+    publish(Fixtures.job("live-1", "Telehealth Program Manager", io.telejobs.contracts.Tier.CORE,
+        io.telejobs.contracts.Level.MID, "IN", io.telejobs.contracts.WorkMode.REMOTE, "INR", 1_250_000, 1_500_000));
   }
 
   @Test
   @Order(4)
   void anAlertSaysWhyAndItsManageLinkPausesReschedulesAndDeletes() throws Exception {
-    io.telejobs.contracts.MatchedJob job = Fixtures.job("browser-job-1", "Senior Telehealth Program Manager",
+    publish(Fixtures.job("browser-job-1", "Senior Telehealth Program Manager",
         io.telejobs.contracts.Tier.CORE, io.telejobs.contracts.Level.SENIOR, "US", io.telejobs.contracts.WorkMode.REMOTE,
-        "INR", 1_800_000, 2_400_000);
-    try (org.apache.kafka.clients.producer.KafkaProducer<String, io.telejobs.contracts.MatchedJob> p =
-        new org.apache.kafka.clients.producer.KafkaProducer<>(kafka.clientProperties(),
-            org.apache.kafka.common.serialization.Serdes.String().serializer(), Topics.MATCHED.valueSerde().serializer())) {
-      p.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.MATCHED.name(), job.jobId(), job)).get();
-    }
-    assertThat(smtp.waitForIncomingEmail(30_000, 2)).as("the alert email").isTrue();
-    MimeMessage alert = smtp.getReceivedMessages()[1];
+        "INR", 1_800_000, 2_400_000));
+    assertThat(smtp.waitForIncomingEmail(30_000, 3)).as("the alert email").isTrue();
+    io.telejobs.testkit.ConsumerLag.awaitCaughtUp(kafka.clientProperties(), "telejobs-notifier", Topics.MATCHED.name(),
+        Duration.ofSeconds(60));
+    assertThat(smtp.getReceivedMessages()).extracting(m -> m.getSubject()).as("live-1 changed, but was sent already")
+        .containsExactly("Confirm your telehealth job alerts", "2 jobs fit your alert now",
+            "New job: Senior Telehealth Program Manager at Riverside Health");
+    MimeMessage alert = smtp.getReceivedMessages()[2];
     String text = textPart(alert);
     assertThat(alert.getSubject()).isEqualTo("New job: Senior Telehealth Program Manager at Riverside Health");
     assertThat(text).contains("Pay: ₹18–24 LPA").contains("Why it fits:").contains("in US, as you asked")

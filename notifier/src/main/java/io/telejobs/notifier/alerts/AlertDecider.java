@@ -29,12 +29,17 @@ final class AlertDecider implements Processor<byte[], byte[], String, AlertOutco
   private static final Logger LOG = LoggerFactory.getLogger(AlertDecider.class);
 
   private final SubscriptionIndex index;
+  private final CurrentMatchRequests current;
   private final Clock clock;
   private ProcessorContext<String, AlertOutcome> context;
   private KeyValueStore<String, Long> alerted;
+  private KeyValueStore<String, byte[]> live;
+  /** The last current-match request this task has answered (in memory: a restart answers recent ones again). */
+  private long cursor;
 
-  AlertDecider(SubscriptionIndex index, Clock clock) {
+  AlertDecider(SubscriptionIndex index, CurrentMatchRequests current, Clock clock) {
     this.index = index;
+    this.current = current;
     this.clock = clock;
   }
 
@@ -42,6 +47,9 @@ final class AlertDecider implements Processor<byte[], byte[], String, AlertOutco
   public void init(ProcessorContext<String, AlertOutcome> context) {
     this.context = context;
     this.alerted = context.getStateStore(AlertTopology.ALERTED_STORE);
+    this.live = context.getStateStore(AlertTopology.LIVE_STORE);
+    context.schedule(java.time.Duration.ofMillis(500), org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME,
+        at -> answerCurrentMatchRequests());
     KeyValueStore<String, byte[]> subscriptions = context.getStateStore(AlertTopology.SUBSCRIPTIONS_STORE);
     java.util.List<io.telejobs.contracts.Subscription> stored = new java.util.ArrayList<>();
     try (KeyValueIterator<String, byte[]> it = subscriptions.all()) {
@@ -61,6 +69,9 @@ final class AlertDecider implements Processor<byte[], byte[], String, AlertOutco
   @Override
   public void process(Record<byte[], byte[]> record) {
     if (record.value() == null) {
+      if (record.key() != null) {
+        live.delete(new String(record.key(), StandardCharsets.UTF_8));
+      }
       return; // a closed job: nothing new to alert
     }
     MatchedJob job;
@@ -76,6 +87,7 @@ final class AlertDecider implements Processor<byte[], byte[], String, AlertOutco
               m == null ? -1 : m.partition(), m == null ? -1 : m.offset())));
       return;
     }
+    live.put(job.jobId(), record.value());
     List<Subscription> fits = index.matching(job);
     long now = clock.millis();
     for (Subscription s : fits) {
@@ -86,6 +98,48 @@ final class AlertDecider implements Processor<byte[], byte[], String, AlertOutco
       alerted.put(pair, now);
       Alert alert = new Alert(Alert.SCHEMA_VERSION, Alert.idFor(s.id(), job.jobId()), s, job, List.of(), clock.instant());
       context.forward(new Record<>(s.id(), new AlertOutcome.Emit(alert), record.timestamp()));
+    }
+  }
+
+  /**
+   * Matches each subscription that was just confirmed or changed against this task's live jobs, and decides
+   * each fitting job that this subscriber has not had as a "current" alert: the delivery side sends them
+   * together, best first, in one email. Runs in the task's transaction, so the alerted pairs and the alerts
+   * are committed together, exactly as for new jobs.
+   */
+  private void answerCurrentMatchRequests() {
+    for (CurrentMatchRequests.Request request : current.after(cursor)) {
+      cursor = request.seq();
+      Subscription s = request.subscription();
+      long now = clock.millis();
+      int found = 0;
+      try (KeyValueIterator<String, byte[]> it = live.all()) {
+        while (it.hasNext()) {
+          KeyValue<String, byte[]> kv = it.next();
+          MatchedJob job;
+          try {
+            job = Topics.MATCHED.valueSerde().deserializer().deserialize(Topics.MATCHED.name(), kv.value);
+          } catch (RuntimeException e) {
+            live.delete(kv.key); // cannot be read now, could not have been stored readable: drop it
+            continue;
+          }
+          if (!io.telejobs.notifier.subscriptions.SubscriptionMatcher.matches(s, job)) {
+            continue;
+          }
+          String pair = s.id() + "|" + job.jobId();
+          if (alerted.get(pair) != null) {
+            continue;
+          }
+          alerted.put(pair, now);
+          found++;
+          Alert alert = new Alert(Alert.SCHEMA_VERSION, Alert.idFor(s.id(), job.jobId()), s, job, List.of(),
+              clock.instant(), true);
+          context.forward(new Record<>(s.id(), new AlertOutcome.Emit(alert), now));
+        }
+      }
+      if (found > 0) {
+        LOG.info("subscription {}: {} live job(s) fit it now in this task", s.id(), found);
+      }
     }
   }
 }

@@ -19,7 +19,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * subscriptions.v1 -> global store "subscriptions" (+ in-memory index)
- * jobs.matched.v2  -> decide (store: alerted) -> split
+ * jobs.matched.v2  -> decide (stores: alerted, live-jobs) -> split
+ *                     every 500 ms: subscriptions just confirmed or changed x this task's live jobs -> current alerts
  *   emit   -> alerts.v2 keyed by subscription id
  *   failed -> notifier.dlq.v1
  * </pre>
@@ -27,24 +28,31 @@ import org.apache.kafka.streams.state.Stores;
 public final class AlertTopology {
   public static final String SUBSCRIPTIONS_STORE = "subscriptions";
   public static final String ALERTED_STORE = "alerted";
+  public static final String LIVE_STORE = "live-jobs";
 
   private AlertTopology() {}
 
   public static Topology build(SubscriptionIndex index, Clock clock) {
+    return build(index, new CurrentMatchRequests(clock), clock);
+  }
+
+  public static Topology build(SubscriptionIndex index, CurrentMatchRequests current, Clock clock) {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addGlobalStore(
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUBSCRIPTIONS_STORE), Serdes.String(),
             Serdes.ByteArray()).withLoggingDisabled(),
         Topics.SUBSCRIPTIONS.name(),
         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("subscriptions-source"),
-        () -> new SubscriptionStoreUpdater(index, SUBSCRIPTIONS_STORE));
+        () -> new SubscriptionStoreUpdater(index, current, SUBSCRIPTIONS_STORE));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(ALERTED_STORE), Serdes.String(), Serdes.Long()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(LIVE_STORE), Serdes.String(), Serdes.ByteArray()));
 
     KStream<byte[], byte[]> jobs = builder.stream(Topics.MATCHED.name(),
         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("matched-source"));
     KStream<String, AlertOutcome> outcomes =
-        jobs.process(() -> new AlertDecider(index, clock), Named.as("decide"), ALERTED_STORE);
+        jobs.process(() -> new AlertDecider(index, current, clock), Named.as("decide"), ALERTED_STORE, LIVE_STORE);
 
     outcomes.split(Named.as("route-"))
         .branch((k, v) -> v instanceof AlertOutcome.Emit, Branched.withConsumer(s -> s

@@ -19,17 +19,31 @@ final class SubscriptionStoreUpdater implements Processor<byte[], byte[], Void, 
   private static final Logger LOG = LoggerFactory.getLogger(SubscriptionStoreUpdater.class);
 
   private final SubscriptionIndex index;
+  private final CurrentMatchRequests current;
   private final String storeName;
   private KeyValueStore<String, byte[]> store;
 
-  SubscriptionStoreUpdater(SubscriptionIndex index, String storeName) {
+  SubscriptionStoreUpdater(SubscriptionIndex index, CurrentMatchRequests current, String storeName) {
     this.index = index;
+    this.current = current;
     this.storeName = storeName;
   }
 
   @Override
   public void init(ProcessorContext<Void, Void> context) {
     this.store = context.getStateStore(storeName);
+  }
+
+  private Subscription previous(String id) {
+    byte[] old = store.get(id);
+    if (old == null) {
+      return null;
+    }
+    try {
+      return Topics.SUBSCRIPTIONS.valueSerde().deserializer().deserialize(Topics.SUBSCRIPTIONS.name(), old);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   @Override
@@ -46,8 +60,10 @@ final class SubscriptionStoreUpdater implements Processor<byte[], byte[], Void, 
     try {
       Subscription s = Topics.SUBSCRIPTIONS.valueSerde().deserializer()
           .deserialize(Topics.SUBSCRIPTIONS.name(), record.value());
+      Subscription before = previous(id);
       store.put(id, record.value());
       index.upsert(s);
+      current.changed(before, s);
     } catch (RuntimeException e) {
       LOG.warn("skipping unreadable subscription {}: {}", id, e.getMessage());
     }

@@ -231,7 +231,8 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
         if (core.cancelled(alert, channel, w)) {
           continue;
         }
-        boolean digest = alert.subscription().frequency() != Frequency.INSTANT;
+        // digests, and the jobs that fit a subscription when it was confirmed (sent together in one email)
+        boolean digest = alert.subscription().frequency() != Frequency.INSTANT || alert.current();
         if (channel == DeliveryRecord.Channel.EMAIL && (digest || !rateLimiter.tryAcquire(alert.subscription().id()))) {
           if (!digest) {
             counters.rateLimited.incrementAndGet();

@@ -164,6 +164,67 @@ public final class EmailRenderer {
         html.toString(), "<digest-" + id + "@alerts.telejobs>", headers);
   }
 
+  /**
+   * The "jobs that fit your alert now" email, sent once when a subscription is confirmed or its criteria
+   * change: the best live jobs, each with why it fits, and how many fit in all.
+   *
+   * @param shown the jobs to show, best first
+   * @param total how many live jobs fit
+   */
+  public Email currentMatches(io.telejobs.contracts.Subscription s, java.util.List<Alert> shown, int total) {
+    String subId = s.id();
+    String unsubscribe = unsubscribeLink(subId);
+    String manage = manageLink(subId);
+    String subject = total == 1 ? "1 job fits your alert now" : total + " jobs fit your alert now";
+    StringBuilder text = new StringBuilder(subject + "\n");
+    StringBuilder html = new StringBuilder("<!doctype html><html><body style=\"font-family:Arial,Helvetica,sans-serif;"
+        + "color:#1d2733;max-width:40em\"><h2>" + esc(subject) + "</h2>");
+    if (total > shown.size()) {
+      String more = "The best " + shown.size() + " of " + total + " are below; the rest fit too, and new ones will come "
+          + "as they are posted.";
+      text.append(more).append('\n');
+      html.append("<p>").append(esc(more)).append("</p>");
+    }
+    html.append("<ol style=\"padding-left:1.2em\">");
+    for (Alert a : shown) {
+      MatchedJob j = a.job();
+      String company = j.company() == null ? "" : j.company();
+      String where = String.join("; ", j.locations());
+      String pay = PayText.of(j.salary());
+      java.util.List<String> why = WhyItFits.of(j, s.criteria());
+      text.append("\n- ").append(j.title()).append(company.isEmpty() ? "" : " at " + company).append('\n');
+      if (!where.isEmpty()) {
+        text.append("  ").append(where).append('\n');
+      }
+      if (pay != null) {
+        text.append("  Pay: ").append(pay).append('\n');
+      }
+      text.append("  Why: ").append(String.join("; ", why)).append('\n');
+      text.append("  Apply: ").append(j.link()).append('\n');
+      html.append("<li style=\"margin-bottom:.8em\"><a href=\"").append(attr(j.link())).append("\"><strong>")
+          .append(esc(j.title())).append("</strong></a>").append(company.isEmpty() ? "" : " at " + esc(company));
+      if (!where.isEmpty()) {
+        html.append("<br><span style=\"color:#5b6776\">").append(esc(where)).append("</span>");
+      }
+      if (pay != null) {
+        html.append("<br>Pay: ").append(esc(pay));
+      }
+      html.append("<br><small>Why: ").append(esc(String.join("; ", why))).append("</small></li>");
+    }
+    html.append("</ol>");
+    text.append("\nManage this alert: ").append(manage).append("\nUnsubscribe: ").append(unsubscribe).append('\n');
+    html.append("<p style=\"color:#5b6776;font-size:small\">You get this once, when your alert starts or changes. "
+        + "<a href=\"").append(attr(manage)).append("\">Manage this alert</a> · <a href=\"").append(attr(unsubscribe))
+        .append("\">Unsubscribe</a></p></body></html>");
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
+    headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    String id = io.telejobs.contracts.Ids.sha256Hex(subId + "\u0000current\u0000" + shown.stream().map(Alert::alertId)
+        .sorted().reduce("", String::concat)).substring(0, 32);
+    return new Email(s.email(), subject, text.toString(), html.toString(), "<current-" + id + "@alerts.telejobs>",
+        headers);
+  }
+
   /** The role families as the subscribe form names them. */
   static String tierWords(io.telejobs.contracts.Tier tier) {
     return switch (tier) {

@@ -207,9 +207,13 @@ public final class DigestScheduler implements Runnable, AutoCloseable {
         items.forEach(a -> settle(out, a, DeliveryRecord.Outcome.CANCELLED, "subscription deleted, paused or unconfirmed"));
         continue;
       }
+      sendCurrentMatches(out, s, items.stream().filter(Alert::current).toList(), now);
       ZoneId zone = ZoneId.of(s.timeZone());
       List<Alert> due = new ArrayList<>();
       for (Alert a : items) {
+        if (a.current()) {
+          continue;
+        }
         if (!DigestSchedule.due(s.frequency(), zone, s.digestHour(), a.decidedAt(), now)) {
           continue;
         }
@@ -235,6 +239,49 @@ public final class DigestScheduler implements Runnable, AutoCloseable {
       due.forEach(a -> settle(out, a, DeliveryRecord.Outcome.DELIVERED, "in the " + s.frequency().name().toLowerCase(
           java.util.Locale.ROOT) + " digest of " + slot));
     }
+  }
+
+  /** How long the jobs that fit a just-confirmed subscription are gathered (they come from every partition). */
+  static final Duration GATHER = Duration.ofSeconds(3);
+  /** Jobs shown in the "jobs that fit your alert now" email. */
+  static final int CURRENT_SHOWN = 20;
+
+  /**
+   * One "jobs that fit your alert now" email per subscription: the live jobs that fit when it was confirmed
+   * or changed, best first (score, then newest), at most {@link #CURRENT_SHOWN} with a count of the rest, sent
+   * once the last of them has waited {@link #GATHER}. Each is recorded as delivered, so none is alerted again.
+   */
+  private void sendCurrentMatches(KafkaProducer<byte[], byte[]> out, Subscription s, List<Alert> items, Instant now) {
+    if (items.isEmpty()) {
+      return;
+    }
+    Instant newest = items.stream().map(Alert::decidedAt).max(Instant::compareTo).orElseThrow();
+    if (now.isBefore(newest.plus(GATHER))) {
+      return;
+    }
+    List<Alert> open = new ArrayList<>();
+    for (Alert a : items) {
+      if (closedJobs.contains(a.job().jobId())) {
+        settle(out, a, DeliveryRecord.Outcome.CANCELLED, "job closed before the current-matches email went out");
+      } else {
+        open.add(a);
+      }
+    }
+    if (open.isEmpty()) {
+      return;
+    }
+    open.sort(java.util.Comparator.comparingDouble((Alert a) -> -a.job().score())
+        .thenComparing(a -> a.job().datePosted(), java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))
+        .thenComparing(a -> a.job().jobId()));
+    try {
+      email.send(renderer.currentMatches(s, open.subList(0, Math.min(CURRENT_SHOWN, open.size())), open.size()));
+    } catch (DeliveryException e) {
+      LOG.warn("current-matches email for {} failed, will try again: {}", s.id(), e.getMessage());
+      return;
+    }
+    LOG.info("current-matches email with {} of {} job(s) sent to subscription {}",
+        Math.min(CURRENT_SHOWN, open.size()), open.size(), s.id());
+    open.forEach(a -> settle(out, a, DeliveryRecord.Outcome.DELIVERED, "in the jobs-that-fit-now email"));
   }
 
   /** Records the outcome and removes the item from the digest queue. */
