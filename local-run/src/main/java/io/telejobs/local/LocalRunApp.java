@@ -38,7 +38,7 @@ public final class LocalRunApp {
     say("1/5 starting the embedded Kafka broker (KRaft, single node)...");
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(folder.resolve("kafka"), false, Map.of());
         FixtureHttpServer site = FixtureHttpServer.serving("sample-sites");
-        Mailbox mailbox = new Mailbox(startSmtp(), folder.resolve("mailbox"))) {
+        Mailbox mailbox = new Mailbox(startSmtp(), folder.resolve("mailbox")).watch()) {
       say("    broker at " + broker.bootstrapServers());
       say("2/5 sample career sites at " + site.baseUrl() + "/riverside/ and " + site.baseUrl() + "/sanjeevani/");
 

@@ -41,5 +41,18 @@ class LocalRunIT {
       assertThat(mails.filter(f -> f.toString().endsWith(".eml")).count()).isEqualTo(5);
     }
     assertThat(folder.resolve("mailbox/index.html")).content().contains("New job: Senior Telehealth Project Manager");
+
+    // the mailbox as a newcomer opens it: each email rendered as it will look, newest first
+    try (io.telejobs.testkit.Browser browser = io.telejobs.testkit.Browser.start(Path.of("target", "browser"))) {
+      var web = browser.driver();
+      web.get(folder.resolve("mailbox/index.html").toUri().toString());
+      browser.screenshot("local-mailbox");
+      var mails = web.findElements(org.openqa.selenium.By.cssSelector("section.mail"));
+      assertThat(mails).hasSize(5);
+      assertThat(mails.get(0).findElement(org.openqa.selenium.By.tagName("header")).getText()).startsWith("New job: ");
+      web.switchTo().frame(mails.get(0).findElement(org.openqa.selenium.By.tagName("iframe")));
+      assertThat(web.findElement(org.openqa.selenium.By.linkText("Apply")).isDisplayed()).isTrue();
+      assertThat(web.findElement(org.openqa.selenium.By.tagName("h2")).getText()).isNotBlank();
+    }
   }
 }
