@@ -238,10 +238,69 @@ class SubscriberBrowserIT {
     web().get(manage.group(1));
     assertThat(web().findElement(By.cssSelector("dl.criteria")).getText()).contains("senior").contains("IN")
         .doesNotContain("US");
-    web().findElement(By.cssSelector("button.danger")).click();
-    waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Alert deleted"));
+
+    // back to instant alerts: a job that fits the edited criteria is alerted, while paused nothing is sent
+    new Select(web().findElement(By.id("frequency"))).selectByValue("instant");
+    web().findElement(By.cssSelector("form.schedule button")).click();
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Saved"));
+    int before = smtp.getReceivedMessages().length;
+    publish(Fixtures.job("browser-job-2", "Senior Telehealth Program Manager", io.telejobs.contracts.Tier.CORE,
+        io.telejobs.contracts.Level.SENIOR, "IN", io.telejobs.contracts.WorkMode.HYBRID, "INR", 2_000_000, 2_600_000));
+    assertThat(smtp.waitForIncomingEmail(30_000, before + 1)).as("an alert for the edited criteria").isTrue();
+    assertThat(smtp.getReceivedMessages()[before].getSubject())
+        .isEqualTo("New job: Senior Telehealth Program Manager at Riverside Health");
+    assertThat(textPart(smtp.getReceivedMessages()[before])).contains("browser-job-2");
+
+    web().findElement(By.cssSelector("button.pause")).click();
+    waiting().until(ExpectedConditions.textToBe(By.id("state"), "paused"));
+    publish(Fixtures.job("browser-job-3", "Senior Telehealth Program Manager", io.telejobs.contracts.Tier.CORE,
+        io.telejobs.contracts.Level.SENIOR, "IN", io.telejobs.contracts.WorkMode.REMOTE, "INR", 2_100_000, 2_700_000));
+    io.telejobs.testkit.ConsumerLag.awaitCaughtUp(kafka.clientProperties(), "telejobs-notifier", Topics.MATCHED.name(),
+        Duration.ofSeconds(60));
+    io.telejobs.testkit.ConsumerLag.awaitCaughtUp(kafka.clientProperties(), "telejobs-notifier-delivery",
+        Topics.ALERTS.name(), Duration.ofSeconds(60));
+    assertThat(smtp.getReceivedMessages()).as("nothing while paused").hasSize(before + 1);
+
+    // the email's unsubscribe link: a page whose button unsubscribes
+    Matcher unsubscribe = Pattern.compile("Unsubscribe: (http://127\\.0\\.0\\.1:\\d+/unsubscribe\\?s=\\S+)")
+        .matcher(textPart(smtp.getReceivedMessages()[before]));
+    assertThat(unsubscribe.find()).isTrue();
+    web().get(unsubscribe.group(1));
+    browser.screenshot("09-unsubscribe");
+    web().findElement(By.cssSelector("button[type=submit]")).click();
+    waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Unsubscribed"));
     web().get(manage.group(1));
     assertThat(web().findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+  }
+
+  @Test
+  @Order(5)
+  void aSecondAlertCanBeDeletedFromItsManagePage() throws Exception {
+    int before = smtp.getReceivedMessages().length;
+    web().get(site + "/");
+    web().findElement(By.id("email")).sendKeys("second@example.com");
+    web().findElement(By.cssSelector("button[type=submit]")).click();
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("out"), "Almost done"));
+    assertThat(smtp.waitForIncomingEmail(15_000, before + 1)).isTrue();
+    Matcher confirm = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/confirm\\?s=(\\S+)&t=\\S+)")
+        .matcher(textPart(smtp.getReceivedMessages()[before]));
+    assertThat(confirm.find()).isTrue();
+    web().get(confirm.group(1));
+    web().findElement(By.cssSelector("button[type=submit]")).click();
+    waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Subscription confirmed"));
+    String id = java.net.URLDecoder.decode(confirm.group(2), java.nio.charset.StandardCharsets.UTF_8);
+    String token = new io.telejobs.notifier.security.TokenSigner(
+        TestNotifier.SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8)).sign("manage", id);
+    String managePage = site + "/manage?s=" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)
+        + "&t=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8);
+    web().get(managePage);
+    assertThat(web().findElement(By.id("state")).getText()).isEqualTo("on");
+    web().findElement(By.cssSelector("button.danger")).click();
+    waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Alert deleted"));
+    web().get(managePage);
+    assertThat(web().findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+    web().get(managePage.replace("&t=", "&t=x"));
+    assertThat(web().findElement(By.tagName("h1")).getText()).as("a forged token").isEqualTo("Link not valid");
   }
 
   private static String textPart(MimeMessage mail) throws Exception {
