@@ -16,10 +16,11 @@ public final class Bench {
     switch (name) {
       case "matcher-throughput" -> MatcherThroughput.main(rest);
       case "notifier-match" -> NotifierMatch.main(rest);
+      case "notifier-current" -> NotifierCurrent.main(rest);
       case "ingest-extract" -> IngestExtract.main(rest);
       case "tagger-jmh" -> new Runner(new OptionsBuilder().include(TaggerBenchmark.class.getSimpleName()).build()).run();
       default -> {
-        System.err.println("unknown benchmark '" + name + "': matcher-throughput | tagger-jmh | notifier-match | ingest-extract");
+        System.err.println("unknown benchmark '" + name + "': matcher-throughput | tagger-jmh | notifier-match | notifier-current | ingest-extract");
         System.exit(2);
       }
     }

@@ -65,6 +65,8 @@ public final class DigestScheduler implements Runnable, AutoCloseable {
   private volatile KafkaConsumer<byte[], byte[]> lock;
   private final Map<String, Alert> pending = new LinkedHashMap<>();
   private final Set<String> closedJobs = new HashSet<>();
+  /** When the last "current" alert of each subscription reached this scheduler. */
+  private final Map<String, Instant> currentArrivals = new HashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running = true;
   private volatile TopicFollower follower;
@@ -186,7 +188,11 @@ public final class DigestScheduler implements Runnable, AutoCloseable {
       return;
     }
     try {
-      pending.put(r.key(), Topics.DIGESTS.valueSerde().deserializer().deserialize(r.topic(), r.value()));
+      Alert a = Topics.DIGESTS.valueSerde().deserializer().deserialize(r.topic(), r.value());
+      pending.put(r.key(), a);
+      if (a.current()) {
+        currentArrivals.put(a.subscription().id(), clock.instant());
+      }
     } catch (RuntimeException e) {
       LOG.warn("skipping unreadable digest item {}: {}", r.key(), e.getMessage());
     }
@@ -249,16 +255,19 @@ public final class DigestScheduler implements Runnable, AutoCloseable {
   /**
    * One "jobs that fit your alert now" email per subscription: the live jobs that fit when it was confirmed
    * or changed, best first (score, then newest), at most {@link #CURRENT_SHOWN} with a count of the rest, sent
-   * once the last of them has waited {@link #GATHER}. Each is recorded as delivered, so none is alerted again.
+   * once none has arrived for {@link #GATHER}. Each is recorded as delivered, so none is alerted again.
    */
   private void sendCurrentMatches(KafkaProducer<byte[], byte[]> out, Subscription s, List<Alert> items, Instant now) {
     if (items.isEmpty()) {
       return;
     }
+    // gathered until none has arrived for GATHER: they come from every partition, through the delivery worker
     Instant newest = items.stream().map(Alert::decidedAt).max(Instant::compareTo).orElseThrow();
-    if (now.isBefore(newest.plus(GATHER))) {
+    Instant arrived = currentArrivals.getOrDefault(s.id(), newest);
+    if (now.isBefore((arrived.isAfter(newest) ? arrived : newest).plus(GATHER))) {
       return;
     }
+    currentArrivals.remove(s.id());
     List<Alert> open = new ArrayList<>();
     for (Alert a : items) {
       if (closedJobs.contains(a.job().jobId())) {
