@@ -107,6 +107,13 @@
       before = after;
       out.className = 'ok';
       out.textContent = changed.length ? 'Saved. Changed: ' + changed.join(', ') + '.' : 'Saved. Nothing changed.';
+      if (j.liveFits != null) {
+        out.textContent += ' ' + j.liveFits + (j.liveFits === 1 ? ' live job fits' : ' live jobs fit') + ' it now'
+          + (changed.length && j.liveFits ? '; the ones you have not had come in one email.' : '.');
+      }
+      if (j.placesWithNoJob && j.placesWithNoJob.length) {
+        out.textContent += ' No live job is in ' + j.placesWithNoJob.join(', ') + ' at the moment; the alert still watches for it.';
+      }
       if (j.next) out.textContent += ' ' + j.next;
     } else if (r.ok) {
       showErrors([]);

@@ -98,7 +98,7 @@ public final class NotifierService implements ServiceMain.Service {
     this.workerThread = new Thread(worker, "notifier-delivery");
     this.api = new SubscriptionApi(WebServer.Settings.defaults("subscription-api", config.httpPort()), store,
         new SubscriptionValidator(webhookPolicy), signer, email, renderer, webhooks, config.adminToken(),
-        Clock.systemUTC(), config.apiLimits());
+        Clock.systemUTC(), config.apiLimits()).liveJobs(new io.telejobs.notifier.alerts.LiveJobs(streams)::fit);
   }
 
   @Override

@@ -166,6 +166,8 @@ class SubscriberBrowserIT {
     web().findElement(By.cssSelector("button[type=submit]")).click();
     waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Subscription confirmed"));
     browser.screenshot("05-confirmed");
+    assertThat(web().findElement(By.tagName("p")).getText())
+        .isEqualTo("Alerts for browser@example.com are on. 2 live jobs fit it now: they come together in one email in a moment.");
     assertThat(web().findElement(By.tagName("body")).getCssValue("font-family")).startsWith("system-ui");
 
     assertThat(smtp.waitForIncomingEmail(30_000, 2)).as("the jobs-that-fit-now email").isTrue();
@@ -233,7 +235,8 @@ class SubscriberBrowserIT {
     web().findElement(By.cssSelector("button[type=submit]")).click();
     waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("out"), "Saved"));
     browser.screenshot("08-edit-saved");
-    assertThat(web().findElement(By.id("out")).getText()).isEqualTo("Saved. Changed: levels, countries.");
+    assertThat(web().findElement(By.id("out")).getText()).isEqualTo("Saved. Changed: levels, countries. 1 live job fits "
+        + "it now; the ones you have not had come in one email.");
 
     web().get(manage.group(1));
     assertThat(web().findElement(By.cssSelector("dl.criteria")).getText()).contains("senior").contains("IN")

@@ -147,6 +147,15 @@ public final class SubscriptionApi implements AutoCloseable {
     return server.port();
   }
 
+  private java.util.function.Function<Subscription, io.telejobs.notifier.alerts.LiveJobs.Fit> liveFit =
+      s -> io.telejobs.notifier.alerts.LiveJobs.Fit.UNKNOWN;
+
+  /** How the pages count the live jobs that fit a subscription (the notifier's own live-jobs stores). */
+  public SubscriptionApi liveJobs(java.util.function.Function<Subscription, io.telejobs.notifier.alerts.LiveJobs.Fit> fit) {
+    this.liveFit = fit;
+    return this;
+  }
+
   /** Deletes subscriptions that stayed pending longer than the expiry. */
   void expirePending() {
     Instant cutoff = clock.instant().minus(limits.pendingExpiry());
@@ -266,6 +275,12 @@ public final class SubscriptionApi implements AutoCloseable {
     if (newEmail) {
       out.put("next", sendConfirmation(next));
     }
+    io.telejobs.notifier.alerts.LiveJobs.Fit fit = liveFit.apply(next);
+    if (fit.known()) {
+      out.put("liveFits", fit.count());
+      var places = out.putArray("placesWithNoJob");
+      fit.placesWithNoJob().stream().sorted().forEach(places::add);
+    }
     return WebResponse.json(200, out);
   }
 
@@ -302,11 +317,17 @@ public final class SubscriptionApi implements AutoCloseable {
     if (s.isEmpty()) {
       return WebResponse.html(404, Pages.message("Not found", "This subscription no longer exists."));
     }
-    if (s.get().status() == SubscriptionStatus.PENDING) {
-      withStatus(s.get(), SubscriptionStatus.ACTIVE);
+    Subscription now = s.get();
+    if (now.status() == SubscriptionStatus.PENDING) {
+      now = withStatus(now, SubscriptionStatus.ACTIVE);
     }
+    io.telejobs.notifier.alerts.LiveJobs.Fit fit = liveFit.apply(now);
+    String live = !fit.known() ? "" : fit.count() == 0
+        ? " No live job fits it yet; new ones will come as they are posted."
+        : " " + fit.count() + (fit.count() == 1 ? " live job fits" : " live jobs fit")
+            + " it now: they come together in one email in a moment.";
     return WebResponse.html(200, Pages.message("Subscription confirmed",
-        "Alerts for " + Entities.escape(String.valueOf(s.get().email())) + " are on."));
+        "Alerts for " + Entities.escape(String.valueOf(now.email())) + " are on." + live));
   }
 
   /** The page every email links to (signed manage token): what the alert asks for, and its controls. */
