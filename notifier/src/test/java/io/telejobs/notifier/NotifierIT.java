@@ -247,11 +247,17 @@ class NotifierIT {
         assertThat(outcome.outcome()).isEqualTo(DeliveryRecord.Outcome.DELIVERED);
         assertThat(outcome.channel()).isEqualTo(DeliveryRecord.Channel.WEBHOOK);
       }
-      assertThat(verified).singleElement().satisfies(v -> {
-        assertThat(v).startsWith(io.telejobs.contracts.Alert.idFor(id, "hook-1") + " ");
-        assertThat(v).contains("\"subscriptionId\":\"" + id + "\"").contains("hook-1");
-      });
-      assertThat(receiver.requests("/hook")).as("the verification request, then the alert").hasSize(2);
+      io.telejobs.testkit.ConsumerLag.awaitCaughtUp(kafka.clientProperties(), "telejobs-notifier-delivery",
+          Topics.ALERTS.name(), Duration.ofSeconds(60));
+      // the new job, once; the jobs earlier tests left live reached the hook too, once each, marked current
+      assertThat(verified.stream().filter(v -> v.startsWith(io.telejobs.contracts.Alert.idFor(id, "hook-1") + " ")))
+          .singleElement().satisfies(v -> assertThat(v).contains("\"subscriptionId\":\"" + id + "\"")
+              .contains("\"current\":false"));
+      assertThat(verified.stream().filter(v -> !v.contains("\"id\":\"hook-1\"")))
+          .allSatisfy(v -> assertThat(v).contains("\"current\":true"));
+      assertThat(verified).extracting(v -> v.substring(0, v.indexOf(' '))).doesNotHaveDuplicates();
+      assertThat(receiver.requests("/hook")).as("the verification request, then the alerts")
+          .hasSize(1 + verified.size());
     }
   }
 

@@ -155,7 +155,7 @@ public final class WebhookSender {
       if ("slack".equals(alert.subscription().webhookFormat())) {
         ObjectNode slack = Json.mapper().createObjectNode();
         String link = job.link();
-        slack.put("text", "New job: " + (link == null ? slackEscape(job.title()) : "<" + slackEscape(link) + "|"
+        slack.put("text", (alert.current() ? "Fits your alert now: " : "New job: ") + (link == null ? slackEscape(job.title()) : "<" + slackEscape(link) + "|"
             + slackEscape(job.title()) + ">")
             + (job.company() == null ? "" : " at " + slackEscape(job.company()))
             + " (" + job.tier().name().toLowerCase(Locale.ROOT) + ", " + job.level().name().toLowerCase(Locale.ROOT) + ")");
@@ -167,6 +167,8 @@ public final class WebhookSender {
       out.put("subscriptionId", alert.subscription().id());
       out.set("job", Json.mapper().valueToTree(job));
       out.set("fits", Json.mapper().valueToTree(alert.fits()));
+      // true: a job that was already live when the subscription started or changed (sent once, like any alert)
+      out.put("current", alert.current());
       return Json.mapper().writeValueAsBytes(out);
     } catch (IOException e) {
       throw new IllegalStateException("cannot write webhook body", e);
