@@ -1,9 +1,9 @@
 # One Dockerfile for every service: docker build --build-arg SERVICE=ingest --build-arg MAIN=io.telejobs.ingest.IngestApp .
-# docker-compose.yml builds ingest, matcher and notifier from it.
+# docker-compose.yml builds ingest, matcher, notifier and analytics from it.
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY . .
-RUN ./mvnw -B -q -DskipTests -pl ingest,matcher,notifier -am package dependency:copy-dependencies -DincludeScope=runtime
+RUN ./mvnw -B -q -DskipTests -pl ingest,matcher,notifier,analytics -am package dependency:copy-dependencies -DincludeScope=runtime
 
 FROM eclipse-temurin:17-jre
 ARG SERVICE

@@ -63,9 +63,21 @@ public final class Topics {
   public static final Topic<byte[], byte[]> NOTIFIER_DLQ =
       new Topic<>("notifier.dlq.v1", Serdes.ByteArray(), Serdes.ByteArray(), false, null);
 
+  /**
+   * Sample matched jobs for the analytics dashboard (the local run's sample history), keyed by job id; the same
+   * shape as {@link #MATCHED}. Only analytics reads it, so sample jobs never reach subscribers.
+   */
+  public static final Topic<String, MatchedJob> MATCHED_SAMPLE =
+      new Topic<>("jobs.matched.sample.v1", KEY, new JsonSerde<>(MatchedJob.class), true,
+          "jobs.matched.v2.schema.json");
+
+  /** Records the analytics application could not process: original bytes, cause in headers. */
+  public static final Topic<byte[], byte[]> ANALYTICS_DLQ =
+      new Topic<>("analytics.dlq.v1", Serdes.ByteArray(), Serdes.ByteArray(), false, null);
+
   /** All topics, for creating them and for documentation checks. */
   public static List<Topic<?, ?>> all() {
     return List.of(POSTINGS, MATCHED, STATS, SUBSCRIPTIONS, ALERTS, DIGESTS, DELIVERIES, INGEST_ERRORS, MATCHER_DLQ,
-        NOTIFIER_RETRIES, NOTIFIER_DLQ);
+        NOTIFIER_RETRIES, NOTIFIER_DLQ, MATCHED_SAMPLE, ANALYTICS_DLQ);
   }
 }

@@ -38,6 +38,7 @@ public final class LocalPipeline implements AutoCloseable {
   private MatcherService matcher;
   private NotifierService notifier;
   private IngestService ingest;
+  private io.telejobs.analytics.AnalyticsService analytics;
 
   /** Totals of one crawl as it went through the whole pipeline. */
   public record Summary(IngestService.Summary crawl, int matchedLive, int alertsDecided, int emailsDelivered,
@@ -53,8 +54,11 @@ public final class LocalPipeline implements AutoCloseable {
     new Env(env).ensureTopics(Topics.all());
     matcher = new MatcherService(MatcherConfig.fromEnv(withAppId("telejobs-matcher")), env);
     notifier = new NotifierService(NotifierConfig.fromEnv(withAppId("telejobs-notifier")), env);
+    analytics = new io.telejobs.analytics.AnalyticsService(
+        io.telejobs.analytics.AnalyticsConfig.fromEnv(withAppId("telejobs-analytics")), java.time.Clock.systemUTC());
     matcher.start();
     notifier.start();
+    analytics.start();
     awaitRunning("matcher", matcher::state);
     awaitRunning("notifier", notifier::state);
     try {
@@ -75,6 +79,16 @@ public final class LocalPipeline implements AutoCloseable {
     m.put("KAFKA_STATE_DIR", env.getOrDefault("KAFKA_STATE_DIR",
         System.getProperty("java.io.tmpdir") + "/telejobs-local") + "/" + appId);
     return m;
+  }
+
+  /** The port of the analytics dashboard. */
+  public int dashboardPort() {
+    return analytics.port();
+  }
+
+  /** Writes the sample market history for the dashboard (never seen by subscribers); returns how many jobs. */
+  public int publishSampleHistory() throws Exception {
+    return SampleHistory.publish(kafka, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
   }
 
   /** The port of the matcher's statistics endpoint. */
@@ -150,6 +164,9 @@ public final class LocalPipeline implements AutoCloseable {
     }
     if (matcher != null) {
       matcher.close();
+    }
+    if (analytics != null) {
+      analytics.close();
     }
   }
 }

@@ -56,11 +56,14 @@ public final class LocalRunApp {
       env.put("APP_HTTP_PORT", Integer.toString(apiPort));
       env.put("APP_PUBLIC_URL", "http://127.0.0.1:" + apiPort);
       env.put("APP_STATS_PORT", "0");
+      env.put("APP_ANALYTICS_PORT", "0");
 
       say("3/5 starting matcher and notifier; subscribing the demo subscribers...");
       try (LocalPipeline pipeline = new LocalPipeline(env)) {
         pipeline.start();
         pipeline.subscribe(LocalPipeline.demoSubscriptions());
+        say("    sample market history for the dashboard: " + pipeline.publishSampleHistory()
+            + " sample jobs over 90 days (labelled as sample data; never sent to subscribers)");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "local-run-stop"));
         int round = 0;
@@ -70,7 +73,7 @@ public final class LocalRunApp {
           LocalPipeline.Summary s = pipeline.crawlOnce(Duration.ofSeconds(3), Duration.ofMinutes(2));
           Path index = mailbox.write();
           summary(s, mailbox.received(), index, site.baseUrl(), "http://127.0.0.1:" + apiPort + "/",
-              "http://127.0.0.1:" + pipeline.statsPort() + "/stats?day=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+              "http://127.0.0.1:" + pipeline.dashboardPort() + "/");
         } while (config.keepRunning() && !stop.await(config.interval().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
         say("5/5 stopping: services, broker, SMTP server.");
       }
@@ -108,7 +111,7 @@ public final class LocalRunApp {
     say("  open the mailbox ..... " + index.toUri());
     say("  sample sites ......... " + site + "/riverside/  " + site + "/sanjeevani/");
     say("  subscribe page ....... " + api + "  (while running; APP_KEEP_RUNNING=true keeps it up)");
-    say("  market statistics .... " + stats);
+    say("  market dashboard ..... " + stats + "  (while running; includes the sample history)");
     say("=====================================================================");
   }
 

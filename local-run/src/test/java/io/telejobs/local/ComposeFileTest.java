@@ -85,12 +85,13 @@ class ComposeFileTest {
       case "ingest" -> IngestConfig.variables();
       case "matcher" -> MatcherConfig.variables();
       case "notifier" -> NotifierConfig.variables();
+      case "analytics" -> io.telejobs.analytics.AnalyticsConfig.variables();
       default -> throw new IllegalArgumentException(service);
     };
   }
 
   @ParameterizedTest
-  @CsvSource({"ingest", "matcher", "notifier"})
+  @CsvSource({"ingest", "matcher", "notifier", "analytics"})
   void everyVariableSetIsOneTheServiceReads(String service) {
     Map<String, String> env = environment(service);
     Set<String> known = variablesOf(service).stream().map(EnvVar::name).collect(Collectors.toSet());
@@ -108,7 +109,7 @@ class ComposeFileTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"ingest", "matcher", "notifier"})
+  @CsvSource({"ingest", "matcher", "notifier", "analytics"})
   void everyRequiredVariableIsSetAndTheConfigLoads(String service) {
     Map<String, String> env = environment(service);
     for (EnvVar v : variablesOf(service)) {
@@ -119,13 +120,14 @@ class ComposeFileTest {
     switch (service) {
       case "ingest" -> assertThat(IngestConfig.fromEnv(env).continuous()).isTrue();
       case "matcher" -> assertThat(MatcherConfig.fromEnv(env).streams()).containsEntry("application.id", "telejobs-matcher");
+      case "analytics" -> assertThat(io.telejobs.analytics.AnalyticsConfig.fromEnv(env).httpPort()).isEqualTo(8083);
       default -> assertThat(NotifierConfig.fromEnv(env).smtp().host()).isEqualTo("mailpit");
     }
   }
 
   @ParameterizedTest
   @CsvSource({"ingest, io.telejobs.ingest.IngestApp", "matcher, io.telejobs.matcher.MatcherApp",
-      "notifier, io.telejobs.notifier.NotifierApp"})
+      "notifier, io.telejobs.notifier.NotifierApp", "analytics, io.telejobs.analytics.AnalyticsApp"})
   @SuppressWarnings("unchecked")
   void eachServiceImageRunsItsModulesMainClass(String service, String main) throws Exception {
     Map<String, Object> build = (Map<String, Object>) ((Map<String, Object>) services.get(service)).get("build");

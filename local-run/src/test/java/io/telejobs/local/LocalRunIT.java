@@ -36,7 +36,8 @@ class LocalRunIT {
     String out = Files.readString(output, StandardCharsets.UTF_8);
     assertThat(finished).as("the local run exits by itself").isTrue();
     assertThat(p.exitValue()).as(out).isZero();
-    assertThat(out).contains("telejobs local run: summary").contains("emails delivered ..... 5");
+    assertThat(out).contains("telejobs local run: summary").contains("emails delivered ..... 5")
+        .contains("sample market history for the dashboard: 600 sample jobs over 90 days").contains("market dashboard");
     try (var mails = Files.list(folder.resolve("mailbox"))) {
       assertThat(mails.filter(f -> f.toString().endsWith(".eml")).count()).isEqualTo(5);
     }

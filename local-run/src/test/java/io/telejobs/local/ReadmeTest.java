@@ -26,6 +26,7 @@ class ReadmeTest {
     all.addAll(IngestConfig.variables());
     all.addAll(MatcherConfig.variables());
     all.addAll(NotifierConfig.variables());
+    all.addAll(io.telejobs.analytics.AnalyticsConfig.variables());
     all.addAll(LocalRunConfig.variables());
     for (EnvVar v : all) {
       assertThat(readme).as("README row for %s", v.name()).contains("| `" + v.name() + "` |");
