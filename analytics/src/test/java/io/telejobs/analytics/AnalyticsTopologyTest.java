@@ -53,4 +53,41 @@ class AnalyticsTopologyTest {
       assertThat(s1.skills()).containsExactly("ehr", "agile");
     }
   }
+
+  @Test
+  void publishesStatisticsRowsForRealJobsOnlyAndEmptiesThemWhenJobsClose() {
+    Properties props = new Properties();
+    props.put("application.id", "analytics-stats-test");
+    props.put("bootstrap.servers", "127.0.0.1:9");
+    try (TopologyTestDriver driver = new TopologyTestDriver(AnalyticsTopology.build(), props)) {
+      TestInputTopic<String, MatchedJob> matched = driver.createInputTopic(Topics.MATCHED.name(),
+          Serdes.String().serializer(), Topics.MATCHED.valueSerde().serializer());
+      TestInputTopic<String, MatchedJob> sample = driver.createInputTopic(Topics.MATCHED_SAMPLE.name(),
+          Serdes.String().serializer(), Topics.MATCHED_SAMPLE.valueSerde().serializer());
+      var stats = driver.createOutputTopic(Topics.STATS.name(), Serdes.String().deserializer(),
+          Topics.STATS.valueSerde().deserializer());
+      Instant at = Instant.parse("2026-11-25T10:00:00Z");
+      matched.pipeInput("a", Jobs.job("a", "Telehealth Project Manager", "Riverside", Tier.CORE, Level.MID, "US",
+          WorkMode.REMOTE, "USD", 95_000, 110_000, "2026-11-25T09:00:00Z"), at);
+      matched.pipeInput("b", Jobs.job("b", "Telehealth Program Manager", "Riverside", Tier.CORE, Level.MID, "US",
+          WorkMode.REMOTE, "USD", 100_000, 120_000, "2026-11-25T09:00:00Z"), at);
+      sample.pipeInput("s", Jobs.job("s", "Telehealth Program Manager", "Sample", Tier.CORE, Level.MID, "US",
+          WorkMode.REMOTE, "USD", 200_000, 220_000, "2026-11-25T09:00:00Z"), at);
+
+      var latest = stats.readKeyValuesToMap();
+      String countKey = "count|2026-11-25|core|mid|mid|US|remote";
+      assertThat(latest.get(countKey).count()).as("two real jobs; the sample one is not counted").isEqualTo(2);
+      var salary = latest.get("salary|2026-11-25|mid|USD");
+      assertThat(salary.count()).isEqualTo(2);
+      assertThat(salary.p50()).isEqualTo(102500L);
+      KeyValueStore<String, Long> counts = driver.getKeyValueStore(AnalyticsTopology.STATS_COUNTS_STORE);
+      assertThat(counts.get(countKey)).isEqualTo(2L);
+
+      matched.pipeInput("a", null, at.plusSeconds(60));
+      matched.pipeInput("b", null, at.plusSeconds(60));
+      var afterClose = stats.readKeyValuesToMap();
+      assertThat(afterClose).containsEntry(countKey, null);
+      assertThat(afterClose).containsEntry("salary|2026-11-25|mid|USD", null);
+    }
+  }
 }

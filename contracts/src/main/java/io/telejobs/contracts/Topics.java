@@ -69,7 +69,7 @@ public final class Topics {
    */
   public static final Topic<String, MatchedJob> MATCHED_SAMPLE =
       new Topic<>("jobs.matched.sample.v1", KEY, new JsonSerde<>(MatchedJob.class), true,
-          "jobs.matched.v2.schema.json");
+          "jobs.matched.sample.v1.schema.json");
 
   /** Records the analytics application could not process: original bytes, cause in headers. */
   public static final Topic<byte[], byte[]> ANALYTICS_DLQ =

@@ -91,11 +91,6 @@ public final class LocalPipeline implements AutoCloseable {
     return SampleHistory.publish(kafka, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
   }
 
-  /** The port of the matcher's statistics endpoint. */
-  public int statsPort() {
-    return matcher.statsPort();
-  }
-
   /** Publishes subscriptions to the compacted subscriptions topic. */
   public void subscribe(List<Subscription> subscriptions) {
     Properties p = new Properties();

@@ -55,8 +55,7 @@ public final class LocalRunApp {
       int apiPort = freePort();
       env.put("APP_HTTP_PORT", Integer.toString(apiPort));
       env.put("APP_PUBLIC_URL", "http://127.0.0.1:" + apiPort);
-      env.put("APP_STATS_PORT", "0");
-      env.put("APP_ANALYTICS_PORT", "0");
+        env.put("APP_ANALYTICS_PORT", "0");
 
       say("3/5 starting matcher and notifier; subscribing the demo subscribers...");
       try (LocalPipeline pipeline = new LocalPipeline(env)) {

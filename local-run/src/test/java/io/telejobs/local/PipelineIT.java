@@ -68,7 +68,6 @@ class PipelineIT {
     env.put("APP_TOKEN_SECRET", "integration-test-secret-0123456789abcdef");
     env.put("KAFKA_STATE_DIR", state.toString());
     env.put("APP_HTTP_PORT", "0");
-    env.put("APP_STATS_PORT", "0");
     pipeline = new LocalPipeline(env);
     pipeline.start();
     pipeline.subscribe(List.of(

@@ -17,11 +17,10 @@ import org.apache.kafka.streams.StreamsConfig;
  *
  * @param streams Kafka Streams properties with our defaults applied
  * @param profileFile the role profile to tag with
- * @param statsPort port of the statistics HTTP endpoint (interactive queries); 0 picks a free one
  * @param dedupWindow how long a posting not seen again stays the same job as others with its identity
  * @param metricsPort port of the Prometheus {@code /metrics} endpoint of the service; -1 for none
  */
-public record MatcherConfig(Properties streams, String profileFile, int statsPort, java.time.Duration dedupWindow,
+public record MatcherConfig(Properties streams, String profileFile, java.time.Duration dedupWindow,
     int metricsPort) {
   public static final EnvVar PROFILE_FILE = EnvVar.optional("APP_PROFILE_FILE", ProfileFiles.DEFAULT,
       "role profile to tag with: a path, or classpath:... for a bundled one");
@@ -30,8 +29,6 @@ public record MatcherConfig(Properties streams, String profileFile, int statsPor
   public static final EnvVar STATE_DIR = EnvVar.optional("KAFKA_STATE_DIR",
       System.getProperty("java.io.tmpdir") + "/telejobs-matcher-state", "Kafka Streams state directory");
 
-  public static final EnvVar STATS_PORT = EnvVar.optional("APP_STATS_PORT", "8081",
-      "port of the market statistics endpoint (GET /stats?day=YYYY-MM-DD)");
   public static final EnvVar METRICS_PORT = EnvVar.optional("APP_METRICS_PORT", "9401",
       "port of the matcher's Prometheus /metrics endpoint (and /health); off for none");
   public static final EnvVar DEDUP_WINDOW = EnvVar.optional("APP_DEDUP_WINDOW", "P30D",
@@ -39,7 +36,7 @@ public record MatcherConfig(Properties streams, String profileFile, int statsPor
 
   public static List<EnvVar> variables() {
     List<EnvVar> all = new ArrayList<>(Env.COMMON);
-    all.addAll(List.of(PROFILE_FILE, APPLICATION_ID, STATE_DIR, STATS_PORT, DEDUP_WINDOW, METRICS_PORT));
+    all.addAll(List.of(PROFILE_FILE, APPLICATION_ID, STATE_DIR, DEDUP_WINDOW, METRICS_PORT));
     return List.copyOf(all);
   }
 
@@ -48,7 +45,7 @@ public record MatcherConfig(Properties streams, String profileFile, int statsPor
     Properties p = env.streamsProperties(APPLICATION_ID, STATE_DIR);
     p.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
     DeadLetterHandlers.configure(p, "matcher", Topics.MATCHER_DLQ.name());
-    return new MatcherConfig(p, env.get(PROFILE_FILE), env.getInt(STATS_PORT), env.getDuration(DEDUP_WINDOW),
+    return new MatcherConfig(p, env.get(PROFILE_FILE), env.getDuration(DEDUP_WINDOW),
         env.getPortOrOff(METRICS_PORT));
   }
 }

@@ -6,7 +6,6 @@ import io.telejobs.contracts.config.Env;
 import io.telejobs.contracts.config.ServiceMain;
 import io.telejobs.matcher.config.ProfileFiles;
 import io.telejobs.matcher.profile.RoleProfile;
-import io.telejobs.matcher.query.StatsServer;
 import io.telejobs.matcher.tag.Tagger;
 import io.telejobs.matcher.topology.MatcherTopology;
 import java.time.Clock;
@@ -25,19 +24,13 @@ public final class MatcherService implements ServiceMain.Service {
 
   private final KafkaStreams streams;
   private final RoleProfile profile;
-  private final StatsServer stats;
 
   public MatcherService(MatcherConfig config, Map<String, String> environment) {
     this.profile = ProfileFiles.load(config.profileFile());
-    new Env(environment).ensureTopics(List.of(Topics.POSTINGS, Topics.MATCHED, Topics.STATS, Topics.MATCHER_DLQ));
+    new Env(environment).ensureTopics(List.of(Topics.POSTINGS, Topics.MATCHED, Topics.MATCHER_DLQ));
     int maxMatched = TopicAdmin.maxValueBytes(new Env(environment).kafkaProperties(), Topics.MATCHED.name());
     this.streams = new KafkaStreams(MatcherTopology.build(new Tagger(profile), Clock.systemUTC(), config.dedupWindow(),
         MatcherTopology.DEFAULT_TAG_BUDGET, System::nanoTime, maxMatched), config.streams());
-    try {
-      this.stats = new StatsServer(config.statsPort(), streams);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot listen on port " + config.statsPort(), e);
-    }
     streams.setUncaughtExceptionHandler(e -> {
       LOG.error("matcher stream thread failed; replacing it", e);
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -49,18 +42,11 @@ public final class MatcherService implements ServiceMain.Service {
   public void start() {
     LOG.info("matcher starting with profile {} v{}", profile.id(), profile.version());
     streams.start();
-    stats.start();
-    LOG.info("market statistics at http://localhost:{}/stats?day=YYYY-MM-DD", stats.port());
   }
 
   /** Binds Kafka Streams' own metrics (process and commit rates and latencies, lag, store metrics). */
   public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
     new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(streams).bindTo(registry);
-  }
-
-  /** The port of the statistics endpoint. */
-  public int statsPort() {
-    return stats.port();
   }
 
   public KafkaStreams.State state() {
@@ -74,7 +60,6 @@ public final class MatcherService implements ServiceMain.Service {
   /** Stops and leaves the group, so that a restart with the same id does not wait for a session timeout. */
   @Override
   public void close() {
-    stats.close();
     streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
         .withTimeout(Duration.ofSeconds(30)));
   }

@@ -58,7 +58,6 @@ class MatcherHardeningIT {
     env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
     env.put("KAFKA_APPLICATION_ID", "matcher-hardening");
     env.put("KAFKA_STATE_DIR", dir.toString());
-    env.put("APP_STATS_PORT", "0");
     env.put("APP_METRICS_PORT", "off");
     matcher = new MatcherService(MatcherConfig.fromEnv(env), env);
     matcher.start();

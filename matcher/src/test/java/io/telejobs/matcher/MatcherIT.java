@@ -60,7 +60,6 @@ class MatcherIT {
     env.put("KAFKA_APPLICATION_ID", appId);
     env.put("KAFKA_STATE_DIR", dir.resolve(appId).toString());
     env.put("APP_PROFILE_FILE", profile);
-    env.put("APP_STATS_PORT", "0");
     return env;
   }
 
@@ -124,19 +123,6 @@ class MatcherIT {
         assertThat(perKey.keySet()).as("no loss").isEqualTo(expected);
         assertThat(perKey.values()).as("no duplicates").allMatch(n -> n == 1L);
 
-        // interactive query over HTTP: the day's counts held in the store
-        java.net.http.HttpResponse<String> stats = java.net.http.HttpClient.newHttpClient().send(
-            java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + second.statsPort()
-                + "/stats?day=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC))).build(),
-            java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(stats.statusCode()).isEqualTo(200);
-        long counted = 0;
-        for (var row : io.telejobs.contracts.Json.mapper().readTree(stats.body())) {
-          if (row.get("kind").asText().equals("count")) {
-            counted += row.get("count").asLong();
-          }
-        }
-        assertThat(counted).as("every live matched job counted once").isEqualTo(expected.size());
       }
     }
   }

@@ -1,6 +1,10 @@
 package io.telejobs.analytics.topology;
 
 import io.telejobs.analytics.market.JobFact;
+import io.telejobs.analytics.stats.SalarySample;
+import io.telejobs.analytics.stats.StatFacts;
+import io.telejobs.analytics.stats.StatRows;
+import io.telejobs.contracts.JsonSerde;
 import io.telejobs.contracts.Json;
 import io.telejobs.contracts.MatchedJob;
 import io.telejobs.contracts.Topics;
@@ -12,6 +16,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -29,10 +40,20 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * jobs.matched.v2, jobs.matched.sample.v1 -> facts (store: market-jobs)
+ *   jobs.matched.v2 only -> stat facts -> table live-jobs -> counts (stats-counts),
+ *                           salary percentiles (stats-salaries) -> jobs.stats.v1
  * </pre>
+ *
+ * <p>The statistics rows moved here from the matcher: the matcher tags and dedups only.
  */
 public final class AnalyticsTopology {
   public static final String JOBS_STORE = "market-jobs";
+  /** Published job id to what the live job counts in ({@link StatFacts}). */
+  public static final String LIVE_JOBS_STORE = "live-jobs";
+  /** Count row key to live jobs in it. */
+  public static final String STATS_COUNTS_STORE = "stats-counts";
+  /** Salary row key to its sample. */
+  public static final String STATS_SALARIES_STORE = "stats-salaries";
 
   private AnalyticsTopology() {}
 
@@ -40,10 +61,43 @@ public final class AnalyticsTopology {
     StreamsBuilder b = new StreamsBuilder();
     b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(JOBS_STORE), Serdes.String(),
         Serdes.ByteArray()));
-    b.stream(List.of(Topics.MATCHED.name(), Topics.MATCHED_SAMPLE.name()),
+    KStream<String, StatFacts> live = b.stream(List.of(Topics.MATCHED.name(), Topics.MATCHED_SAMPLE.name()),
             Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("matched-source"))
         .process(FactUpdater::new, Named.as("facts"), JOBS_STORE);
+    stats(live);
     return b.build();
+  }
+
+  /**
+   * Market statistics rows from the live matched jobs (the sample history is left out): counts per day x tier
+   * x level x band x country x work mode, and salary percentiles per day x level x currency, on
+   * {@code jobs.stats.v1}; a row whose count drops to zero becomes a tombstone.
+   */
+  private static void stats(KStream<String, StatFacts> published) {
+    JsonSerde<StatFacts> factsSerde = new JsonSerde<>(StatFacts.class);
+    KTable<String, StatFacts> live = published
+        .toTable(Named.as("live-jobs"), Materialized.<String, StatFacts, KeyValueStore<Bytes, byte[]>>as(LIVE_JOBS_STORE)
+            .withKeySerde(Serdes.String()).withValueSerde(factsSerde));
+
+    live.groupBy((id, facts) -> KeyValue.pair(facts.countKey(), facts),
+            Grouped.with("stats-count-rows", Serdes.String(), factsSerde))
+        .count(Named.as("stats-count"), Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(STATS_COUNTS_STORE)
+            .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
+        .toStream(Named.as("stats-count-changes"))
+        .mapValues((key, count) -> count == null || count == 0 ? null : StatRows.countRow(key, count),
+            Named.as("stats-count-row"))
+        .to(Topics.STATS.name(), Produced.with(Serdes.String(), Topics.STATS.valueSerde()).withName("stats-count-out"));
+
+    live.filter((id, facts) -> facts.salaryKey() != null, Named.as("jobs-with-pay"))
+        .groupBy((id, facts) -> KeyValue.pair(facts.salaryKey(), facts.midpoint()),
+            Grouped.with("stats-salary-rows", Serdes.String(), Serdes.Long()))
+        .aggregate(SalarySample::empty, (key, v, sample) -> sample.add(v), (key, v, sample) -> sample.remove(v),
+            Named.as("stats-salary"), Materialized.<String, SalarySample, KeyValueStore<Bytes, byte[]>>as(STATS_SALARIES_STORE)
+                .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(SalarySample.class)))
+        .toStream(Named.as("stats-salary-changes"))
+        .mapValues((key, sample) -> sample == null || sample.size() == 0 ? null : StatRows.salaryRow(key, sample),
+            Named.as("stats-salary-row"))
+        .to(Topics.STATS.name(), Produced.with(Serdes.String(), Topics.STATS.valueSerde()).withName("stats-salary-out"));
   }
 
   /** The fact of a matched job first seen on {@code firstSeen}. Plain mapping, no I/O. */
@@ -78,12 +132,12 @@ public final class AnalyticsTopology {
    * take the new facets; a tombstone closes it on the day of the tombstone. A record that cannot be read is
    * dead-lettered by the processing-exception handler ({@code analytics.dlq.v1}).
    */
-  static final class FactUpdater implements Processor<byte[], byte[], Void, Void> {
+  static final class FactUpdater implements Processor<byte[], byte[], String, StatFacts> {
     private KeyValueStore<String, byte[]> store;
-    private ProcessorContext<Void, Void> context;
+    private ProcessorContext<String, StatFacts> context;
 
     @Override
-    public void init(ProcessorContext<Void, Void> context) {
+    public void init(ProcessorContext<String, StatFacts> context) {
       this.context = context;
       this.store = context.getStateStore(JOBS_STORE);
     }
@@ -97,17 +151,23 @@ public final class AnalyticsTopology {
       byte[] old = store.get(id);
       JobFact before = old == null ? null : read(old);
       LocalDate day = Instant.ofEpochMilli(r.timestamp()).atZone(ZoneOffset.UTC).toLocalDate();
+      boolean sample = context.recordMetadata().map(m -> m.topic().equals(Topics.MATCHED_SAMPLE.name())).orElse(false);
       if (r.value() == null) {
         if (before != null) {
           store.put(id, write(before.closed(day)));
         }
+        if (!sample) {
+          context.forward(new Record<>(id, null, r.timestamp()));
+        }
         return;
       }
       MatchedJob job = Topics.MATCHED.valueSerde().deserializer().deserialize(Topics.MATCHED.name(), r.value());
-      boolean sample = context.recordMetadata().map(m -> m.topic().equals(Topics.MATCHED_SAMPLE.name())).orElse(false);
       LocalDate firstSeen = before != null ? before.firstSeen()
           : job.fetchedAt() != null ? job.fetchedAt().atZone(ZoneOffset.UTC).toLocalDate() : day;
       store.put(id, write(fact(job, firstSeen, sample)));
+      if (!sample) {
+        context.forward(new Record<>(id, StatFacts.of(job), r.timestamp()));
+      }
     }
   }
 }

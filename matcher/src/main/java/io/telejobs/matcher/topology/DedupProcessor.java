@@ -102,7 +102,7 @@ final class DedupProcessor implements Processor<String, DedupUpdate, String, Mem
     String apply = ApplyLinks.preferred(applyLinks);
     byte[] grouped = Topics.MATCHED.valueSerde().serializer().serialize(Topics.MATCHED.name(),
         job.asGroup(publicId, urls, apply != null ? apply : job.applyUrl()));
-    context.forward(new Record<>(publicId, new Member(grouped, newest.sourceUrl(), apply, newest.facts()), now));
+    context.forward(new Record<>(publicId, new Member(grouped, newest.sourceUrl(), apply), now));
   }
 
   private static String memberKey(String identity, String jobId) {

@@ -1,14 +1,6 @@
 package io.telejobs.matcher.topology;
 
 import io.telejobs.contracts.JsonSerde;
-import io.telejobs.matcher.stats.SalarySample;
-import io.telejobs.matcher.stats.StatFacts;
-import io.telejobs.matcher.stats.StatRows;
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.KTable;
-import org.apache.kafka.streams.kstream.Materialized;
-import org.apache.kafka.streams.state.KeyValueStore;
 import io.telejobs.contracts.Topics;
 import io.telejobs.matcher.tag.Tagger;
 import io.telejobs.streams.SizeGuard;
@@ -35,8 +27,9 @@ import org.apache.kafka.streams.state.Stores;
  *   failed  -> matcher.dlq.v1 (original bytes, cause in headers)
  *   changes -> key by job identity -> repartition "by-identity"
  *           -> dedup (stores dedup-groups, dedup-members) -> jobs.matched.v2 (MatchedJob, or tombstone)
- *           -> facts -> table live-jobs -> counts (stats-counts), salary percentiles (stats-salaries) -> jobs.stats.v1
  * </pre>
+ *
+ * <p>Market statistics are the analytics service's ({@code analytics} module), which reads jobs.matched.v2.
  */
 public final class MatcherTopology {
   /** Posting id to the identity it is published under. */
@@ -45,12 +38,6 @@ public final class MatcherTopology {
   public static final String DEDUP_GROUPS_STORE = "dedup-groups";
   /** Identity plus posting id to the posting's tagged job. */
   public static final String DEDUP_MEMBERS_STORE = "dedup-members";
-  /** Published job id to what the live job counts in ({@link StatFacts}), for the statistics. */
-  public static final String LIVE_JOBS_STORE = "live-jobs";
-  /** Count row key to live jobs in it (queryable). */
-  public static final String STATS_COUNTS_STORE = "stats-counts";
-  /** Salary row key to its sample (queryable). */
-  public static final String STATS_SALARIES_STORE = "stats-salaries";
   /** How long a posting that is not seen again stays the same job as its group. */
   public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofDays(30);
 
@@ -104,40 +91,7 @@ public final class MatcherTopology {
     SizeGuard.fitting(published.mapValues(m -> m == null ? null : m.json(), Named.as("matched-json")), maxMatchedBytes,
             "matcher", Topics.MATCHER_DLQ.name(), Topics.MATCHED.name(), "matched")
         .to(Topics.MATCHED.name(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("matched-sink"));
-    stats(published.mapValues(m -> m == null ? null : m.facts(), Named.as("stat-facts")));
     return builder.build();
-  }
-
-  /**
-   * Market statistics from the live published jobs: counts per day x tier x level x band x country x work
-   * mode, and salary percentiles per day x level x currency. Both are queryable stores and rows on
-   * {@code jobs.stats.v1}; a row whose count drops to zero becomes a tombstone.
-   */
-  private static void stats(KStream<String, StatFacts> published) {
-    JsonSerde<StatFacts> factsSerde = new JsonSerde<>(StatFacts.class);
-    KTable<String, StatFacts> live = published
-        .toTable(Named.as("live-jobs"), Materialized.<String, StatFacts, KeyValueStore<Bytes, byte[]>>as(LIVE_JOBS_STORE)
-            .withKeySerde(Serdes.String()).withValueSerde(factsSerde));
-
-    live.groupBy((id, facts) -> KeyValue.pair(facts.countKey(), facts),
-            Grouped.with("stats-count-rows", Serdes.String(), factsSerde))
-        .count(Named.as("stats-count"), Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(STATS_COUNTS_STORE)
-            .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
-        .toStream(Named.as("stats-count-changes"))
-        .mapValues((key, count) -> count == null || count == 0 ? null : StatRows.countRow(key, count),
-            Named.as("stats-count-row"))
-        .to(Topics.STATS.name(), Produced.with(Serdes.String(), Topics.STATS.valueSerde()).withName("stats-count-out"));
-
-    live.filter((id, facts) -> facts.salaryKey() != null, Named.as("jobs-with-pay"))
-        .groupBy((id, facts) -> KeyValue.pair(facts.salaryKey(), facts.midpoint()),
-            Grouped.with("stats-salary-rows", Serdes.String(), Serdes.Long()))
-        .aggregate(SalarySample::empty, (key, v, sample) -> sample.add(v), (key, v, sample) -> sample.remove(v),
-            Named.as("stats-salary"), Materialized.<String, SalarySample, KeyValueStore<Bytes, byte[]>>as(STATS_SALARIES_STORE)
-                .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(SalarySample.class)))
-        .toStream(Named.as("stats-salary-changes"))
-        .mapValues((key, sample) -> sample == null || sample.size() == 0 ? null : StatRows.salaryRow(key, sample),
-            Named.as("stats-salary-row"))
-        .to(Topics.STATS.name(), Produced.with(Serdes.String(), Topics.STATS.valueSerde()).withName("stats-salary-out"));
   }
 
   private static KeyValue<String, DedupUpdate> byIdentity(Outcome v) {

@@ -1,6 +1,5 @@
 package io.telejobs.matcher.topology;
 
-import io.telejobs.matcher.stats.StatFacts;
 
 /**
  * One tagged posting on its way through deduplication: the job exactly as it will be published (JSON,
@@ -13,4 +12,4 @@ import io.telejobs.matcher.stats.StatFacts;
  * @param applyUrl the posting's apply link, or null
  * @param facts what the job counts in for the statistics
  */
-record Member(byte[] json, String sourceUrl, String applyUrl, StatFacts facts) {}
+record Member(byte[] json, String sourceUrl, String applyUrl) {}

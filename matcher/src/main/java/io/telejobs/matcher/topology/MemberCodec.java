@@ -1,6 +1,5 @@
 package io.telejobs.matcher.topology;
 
-import io.telejobs.matcher.stats.StatFacts;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -19,8 +18,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * Format: a version byte, then length-prefixed fields; a null string is length -1.
  */
 final class MemberCodec {
-  /** 2 added the apply link; 1 is still read. */
-  private static final byte VERSION = 2;
+  /** 3 dropped the statistics facts (statistics moved to analytics); 2 added the apply link; 1 and 2 are still read. */
+  private static final byte VERSION = 3;
 
   private MemberCodec() {}
 
@@ -66,7 +65,7 @@ final class MemberCodec {
   private static <T> T read(byte[] bytes, Reader<T> reader) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       byte version = in.readByte();
-      if (version != VERSION && version != 1) {
+      if (version < 1 || version > VERSION) {
         throw new SerializationException("unknown dedup record version " + version);
       }
       return reader.read(in, version);
@@ -80,12 +79,6 @@ final class MemberCodec {
     out.write(m.json());
     writeString(out, m.sourceUrl());
     writeString(out, m.applyUrl());
-    writeString(out, m.facts().countKey());
-    writeString(out, m.facts().salaryKey());
-    out.writeBoolean(m.facts().midpoint() != null);
-    if (m.facts().midpoint() != null) {
-      out.writeLong(m.facts().midpoint());
-    }
   }
 
   private static Member readMember(DataInputStream in, byte version) throws IOException {
@@ -93,10 +86,14 @@ final class MemberCodec {
     in.readFully(json);
     String url = readString(in);
     String apply = version >= 2 ? readString(in) : null; // version 1 had no apply link
-    String countKey = readString(in);
-    String salaryKey = readString(in);
-    Long midpoint = in.readBoolean() ? in.readLong() : null;
-    return new Member(json, url, apply, new StatFacts(countKey, salaryKey, midpoint));
+    if (version <= 2) { // versions 1 and 2 carried the statistics facts: read past them
+      readString(in);
+      readString(in);
+      if (in.readBoolean()) {
+        in.readLong();
+      }
+    }
+    return new Member(json, url, apply);
   }
 
   private static void writeString(DataOutputStream out, String s) throws IOException {

@@ -4,7 +4,6 @@ import io.telejobs.contracts.DeadLetters;
 import io.telejobs.contracts.JobPosting;
 import io.telejobs.contracts.MatchedJob;
 import io.telejobs.contracts.Topics;
-import io.telejobs.matcher.stats.StatFacts;
 import io.telejobs.matcher.tag.Budget;
 import io.telejobs.matcher.tag.JobIdentity;
 import io.telejobs.matcher.tag.TagInput;
@@ -109,7 +108,7 @@ final class TagProcessor implements FixedKeyProcessor<byte[], byte[], Outcome> {
     matched.put(id, identity);
     MatchedJob job = tagging.toMatchedJob(posting, clock.instant());
     byte[] json = Topics.MATCHED.valueSerde().serializer().serialize(Topics.MATCHED.name(), job);
-    Member member = new Member(json, posting.sourceUrl(), posting.applyUrl(), StatFacts.of(job));
+    Member member = new Member(json, posting.sourceUrl(), posting.applyUrl());
     context.forward(record.withValue(new Outcome.Publish(id, member, identity)));
   }
 

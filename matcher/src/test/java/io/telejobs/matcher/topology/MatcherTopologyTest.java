@@ -33,7 +33,6 @@ class MatcherTopologyTest {
   private TestInputTopic<String, byte[]> postings;
   private TestOutputTopic<String, MatchedJob> matched;
   private TestOutputTopic<byte[], byte[]> dlq;
-  private TestOutputTopic<String, io.telejobs.contracts.MarketStat> stats;
 
   @BeforeEach
   void setUp() {
@@ -49,8 +48,6 @@ class MatcherTopologyTest {
         Topics.MATCHED.valueSerde().deserializer());
     dlq = driver.createOutputTopic(Topics.MATCHER_DLQ.name(), Serdes.ByteArray().deserializer(),
         Serdes.ByteArray().deserializer());
-    stats = driver.createOutputTopic(Topics.STATS.name(), Serdes.String().deserializer(),
-        Topics.STATS.valueSerde().deserializer());
   }
 
   @AfterEach
@@ -149,31 +146,6 @@ class MatcherTopologyTest {
     TestRecord<String, MatchedJob> tombstone = matched.readRecord();
     assertThat(tombstone.key()).isEqualTo("a");
     assertThat(tombstone.value()).isNull();
-  }
-
-  @Test
-  void marketStatsCountLiveJobsAndGiveSalaryPercentiles() {
-    postings.pipeInput("s1", Topics.POSTINGS.valueSerde().serializer().serialize("t",
-        Postings.posting("s1", "Telehealth Project Manager", "", "Dayton, OH, US")));
-    postings.pipeInput("s2", Topics.POSTINGS.valueSerde().serializer().serialize("t",
-        Postings.posting("s2", "Telehealth Program Manager", "", "Akron, OH, US")));
-    postings.pipeInput("s3", Topics.POSTINGS.valueSerde().serializer().serialize("t",
-        Postings.posting("s3", "Telehealth Nurse", "", "Akron, OH, US")));
-
-    var latest = stats.readKeyValuesToMap();
-    String countKey = "count|2026-11-25|core|mid|mid|US|remote";
-    assertThat(latest.get(countKey).count()).as("two core mid jobs, the nurse is not counted").isEqualTo(2);
-    var salary = latest.get("salary|2026-11-25|mid|USD");
-    assertThat(salary.count()).isEqualTo(2);
-    assertThat(salary.p50()).isEqualTo(107500L);
-    KeyValueStore<String, Long> store = driver.getKeyValueStore(MatcherTopology.STATS_COUNTS_STORE);
-    assertThat(store.get(countKey)).isEqualTo(2L);
-
-    postings.pipeInput("s1", (byte[]) null);
-    postings.pipeInput("s2", (byte[]) null);
-    var afterClose = stats.readKeyValuesToMap();
-    assertThat(afterClose).containsEntry(countKey, null);
-    assertThat(afterClose).containsEntry("salary|2026-11-25|mid|USD", null);
   }
 
   private static String header(TestRecord<byte[], byte[]> r, String key) {

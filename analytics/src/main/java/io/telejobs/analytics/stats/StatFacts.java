@@ -1,4 +1,4 @@
-package io.telejobs.matcher.stats;
+package io.telejobs.analytics.stats;
 
 import io.telejobs.contracts.MatchedJob;
 

@@ -1,2 +1,2 @@
 /** Market statistics for analysts: row keys and salary percentiles (plain Java). */
-package io.telejobs.matcher.stats;
+package io.telejobs.analytics.stats;

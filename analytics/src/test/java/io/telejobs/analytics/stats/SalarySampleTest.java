@@ -1,4 +1,4 @@
-package io.telejobs.matcher.stats;
+package io.telejobs.analytics.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
