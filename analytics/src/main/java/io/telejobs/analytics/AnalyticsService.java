@@ -34,7 +34,8 @@ public final class AnalyticsService implements ServiceMain.Service {
   public AnalyticsService(AnalyticsConfig config, Clock clock) {
     this.config = config;
     this.streams = new KafkaStreams(AnalyticsTopology.build(), config.streams());
-    this.api = new AnalyticsApi(WebServer.Settings.defaults("analytics", config.httpPort()), this::facts, clock);
+    this.api = new AnalyticsApi(WebServer.Settings.defaults("analytics", config.httpPort()), this::allFacts,
+        this::facts, clock);
   }
 
   @Override
@@ -53,6 +54,47 @@ public final class AnalyticsService implements ServiceMain.Service {
 
   public KafkaStreams.State state() {
     return streams.state();
+  }
+
+  private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(5)).build();
+
+  /**
+   * Every job fact of the application: this instance's, and with several instances, the others' too, asked
+   * for over their API at the host and port Streams' metadata gives for them ({@code application.server}).
+   */
+  List<JobFact> allFacts() {
+    List<JobFact> all = new ArrayList<>(facts());
+    if (config.advertised().isEmpty()) {
+      return all;
+    }
+    for (org.apache.kafka.streams.StreamsMetadata m : streams.metadataForAllStreamsClients()) {
+      String other = m.hostInfo().host() + ":" + m.hostInfo().port();
+      if (other.equals(config.advertised()) || m.stateStoreNames().isEmpty()) {
+        continue;
+      }
+      all.addAll(remoteFacts(other));
+    }
+    return all;
+  }
+
+  private static List<JobFact> remoteFacts(String hostPort) {
+    try {
+      java.net.http.HttpResponse<byte[]> r = HTTP.send(java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create("http://" + hostPort + "/api/internal/facts")).timeout(Duration.ofSeconds(20)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      if (r.statusCode() != 200) {
+        throw new AnalyticsApi.NotReady();
+      }
+      return io.telejobs.contracts.Json.mapper().readValue(r.body(),
+          io.telejobs.contracts.Json.mapper().getTypeFactory().constructCollectionType(List.class, JobFact.class));
+    } catch (java.io.IOException e) {
+      LOG.warn("analytics instance {} did not answer: {}", hostPort, e.getMessage());
+      throw new AnalyticsApi.NotReady();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AnalyticsApi.NotReady();
+    }
   }
 
   /** Every job fact this instance holds; empty while the store is not queryable (starting, rebalancing). */

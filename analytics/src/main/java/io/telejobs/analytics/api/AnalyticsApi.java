@@ -30,10 +30,12 @@ import java.util.function.Supplier;
  * GET /api/days         the days that hold data (first-seen days), oldest first
  * GET /api/stats        statistics for a range and filters; ?format=csv&amp;table=series|pay|workModes|employers|skills|certifications
  * GET /api/jobs         the latest matched jobs for the filters (?limit=, at most 200); ?format=csv
+ * GET /api/internal/facts  this instance's own job facts, for the other instances (several instances share the
+ *                       partitions; each answers for all of them by asking the others)
  * </pre>
  *
  * Parameters: {@code from}, {@code to} (ISO dates, default the last 90 days), {@code interval} (day, week,
- * month), filters {@code tier, level, country, workMode, currency, company, skill, certification, industry}
+ * month), filters {@code tier, level, band, country, workMode, currency, company, skill, certification, industry}
  * (comma-separated). Mistakes are a 400 that says what is wrong.
  */
 public final class AnalyticsApi implements AutoCloseable {
@@ -50,12 +52,19 @@ public final class AnalyticsApi implements AutoCloseable {
 
   private final WebServer.Settings settings;
   private final Supplier<List<JobFact>> facts;
+  private final Supplier<List<JobFact>> localFacts;
   private final Clock clock;
   private WebServer server;
 
-  public AnalyticsApi(WebServer.Settings settings, Supplier<List<JobFact>> facts, Clock clock) {
+  /**
+   * @param facts every job fact of the application (all instances)
+   * @param localFacts this instance's own, served to the other instances
+   */
+  public AnalyticsApi(WebServer.Settings settings, Supplier<List<JobFact>> facts, Supplier<List<JobFact>> localFacts,
+      Clock clock) {
     this.settings = settings;
     this.facts = facts;
+    this.localFacts = localFacts;
     this.clock = clock;
   }
 
@@ -73,6 +82,7 @@ public final class AnalyticsApi implements AutoCloseable {
         .get("/api/days", r -> answer(this::days))
         .get("/api/stats", r -> answer(() -> stats(r)))
         .get("/api/jobs", r -> answer(() -> jobs(r)))
+        .get("/api/internal/facts", r -> answer(() -> WebResponse.json(200, localFacts.get())))
         .assets(new StaticAssets("/assets/", "web/assets/"))
         .assets(new StaticAssets("/vendor/echarts/", ECHARTS));
   }
@@ -100,7 +110,7 @@ public final class AnalyticsApi implements AutoCloseable {
 
   private MarketQuery.Parsed query(WebRequest r) {
     Map<String, String> params = new HashMap<>();
-    for (String name : List.of("from", "to", "interval", "tier", "level", "country", "workMode", "currency", "company",
+    for (String name : List.of("from", "to", "interval", "tier", "level", "band", "country", "workMode", "currency", "company",
         "skill", "certification", "industry")) {
       String v = r.query(name);
       if (v != null) {

@@ -14,6 +14,7 @@ import java.util.List;
  * @param workMode remote, hybrid, onsite or unknown
  * @param tier core, adjacent or pathway
  * @param level entry, mid, senior, lead or unknown
+ * @param band the profile's salary band the pay falls in (entry, mid, senior, lead), or null
  * @param currency pay currency, or null
  * @param annualMin yearly pay, lower bound, or null
  * @param annualMax yearly pay, upper bound, or null
@@ -26,7 +27,7 @@ import java.util.List;
  * @param sample whether it is sample data (the local run's sample history)
  */
 public record JobFact(String id, String title, String company, String country, String workMode, String tier,
-    String level, String currency, Double annualMin, Double annualMax, List<String> skills,
+    String level, String band, String currency, Double annualMin, Double annualMax, List<String> skills,
     List<String> certifications, List<String> industries, String link, LocalDate firstSeen, LocalDate closedOn,
     boolean sample) {
 
@@ -43,7 +44,7 @@ public record JobFact(String id, String title, String company, String country, S
 
   /** The same job, closed on {@code day} (the first close counts). */
   public JobFact closed(LocalDate day) {
-    return closedOn != null ? this : new JobFact(id, title, company, country, workMode, tier, level, currency,
+    return closedOn != null ? this : new JobFact(id, title, company, country, workMode, tier, level, band, currency,
         annualMin, annualMax, skills, certifications, industries, link, firstSeen, day, sample);
   }
 

@@ -21,7 +21,7 @@ import java.util.function.Function;
  * @param interval day, week (Monday to Sunday) or month
  */
 public record MarketQuery(LocalDate from, LocalDate to, Interval interval, Set<String> tiers, Set<String> levels,
-    Set<String> countries, Set<String> workModes, Set<String> currencies, Set<String> companies, Set<String> skills,
+    Set<String> bands, Set<String> countries, Set<String> workModes, Set<String> currencies, Set<String> companies, Set<String> skills,
     Set<String> certifications, Set<String> industries) {
 
   /** How days are grouped. */
@@ -58,7 +58,7 @@ public record MarketQuery(LocalDate from, LocalDate to, Interval interval, Set<S
   /**
    * Reads a question from request parameters: {@code from}, {@code to} (ISO dates; default the 90 days to
    * {@code today}), {@code interval} (day, week, month; default day), and comma-separated filters
-   * {@code tier, level, country, workMode, currency, company, skill, certification, industry}.
+   * {@code tier, level, band, country, workMode, currency, company, skill, certification, industry}.
    */
   public static Parsed parse(Map<String, String> params, LocalDate today) {
     List<String> problems = new ArrayList<>();
@@ -83,7 +83,8 @@ public record MarketQuery(LocalDate from, LocalDate to, Interval interval, Set<S
     set.apply("country").forEach(c -> countries.add(c.toUpperCase(Locale.ROOT)));
     Set<String> currencies = new LinkedHashSet<>();
     set.apply("currency").forEach(c -> currencies.add(c.toUpperCase(Locale.ROOT)));
-    MarketQuery q = new MarketQuery(from, to, interval, lower(set.apply("tier")), lower(set.apply("level")), countries,
+    MarketQuery q = new MarketQuery(from, to, interval, lower(set.apply("tier")), lower(set.apply("level")),
+        lower(set.apply("band")), countries,
         lower(set.apply("workMode")), currencies, lower(set.apply("company")), lower(set.apply("skill")),
         lower(set.apply("certification")), lower(set.apply("industry")));
     return new Parsed(problems.isEmpty() ? q : null, List.copyOf(problems));
@@ -91,7 +92,7 @@ public record MarketQuery(LocalDate from, LocalDate to, Interval interval, Set<S
 
   /** Whether a job passes every filter (dates are not filters: they are the axes). */
   public boolean admits(JobFact j) {
-    return in(tiers, j.tier()) && in(levels, j.level()) && in(countries, j.country()) && in(workModes, j.workMode())
+    return in(tiers, j.tier()) && in(levels, j.level()) && in(bands, j.band()) && in(countries, j.country()) && in(workModes, j.workMode())
         && in(currencies, j.currency()) && in(companies, j.company() == null ? null : j.company().toLowerCase(Locale.ROOT))
         && any(skills, j.skills()) && any(certifications, j.certifications()) && any(industries, j.industries());
   }

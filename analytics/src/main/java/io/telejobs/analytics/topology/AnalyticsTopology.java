@@ -105,6 +105,7 @@ public final class AnalyticsTopology {
     return new JobFact(j.jobId(), j.title(), j.company(), j.country(),
         j.workMode() == null ? "unknown" : j.workMode().name().toLowerCase(java.util.Locale.ROOT),
         j.tier().name().toLowerCase(java.util.Locale.ROOT), j.level().name().toLowerCase(java.util.Locale.ROOT),
+        j.salary() == null || j.salary().band() == null ? null : j.salary().band().name().toLowerCase(java.util.Locale.ROOT),
         j.salary() == null ? null : j.salary().currency(),
         j.salary() == null || j.salary().annualMin() == null ? null : j.salary().annualMin().doubleValue(),
         j.salary() == null || j.salary().annualMax() == null ? null : j.salary().annualMax().doubleValue(),

@@ -13,7 +13,7 @@ class MarketStatsTest {
   private static JobFact job(String id, String tier, String level, String country, String mode, String currency,
       Double min, Double max, String firstSeen, String closedOn) {
     return new JobFact(id, "Telehealth Program Manager", "Employer " + id.charAt(0), country, mode, tier, level,
-        currency, min, max, List.of("ehr"), List.of("pmp"), List.of(), "https://example.org/" + id,
+        currency == null ? null : level, currency, min, max, List.of("ehr"), List.of("pmp"), List.of(), "https://example.org/" + id,
         LocalDate.parse(firstSeen), closedOn == null ? null : LocalDate.parse(closedOn), false);
   }
 
@@ -85,6 +85,8 @@ class MarketStatsTest {
         "level", "senior")).jobs()).isEqualTo(2);
     assertThat(MarketStats.compute(JOBS, query("from", "2026-11-01", "to", "2026-11-30", "certification", "capm")).jobs())
         .isZero();
+    assertThat(MarketStats.compute(JOBS, query("from", "2026-11-01", "to", "2026-11-30", "band", "senior")).jobs())
+        .as("pay in the senior band").isEqualTo(3);
   }
 
   @Test
