@@ -67,8 +67,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    */
   public static EmbeddedKafkaBroker start(
       Path dataDir, boolean deleteOnClose, Map<String, String> overrides) {
+    return start(dataDir, deleteOnClose, overrides, 0);
+  }
+
+  /**
+   * Like {@link #start(Path, boolean, Map)}, listening for clients on {@code port} (0: any free port), so that
+   * tools outside the JVM can find it at a known address.
+   */
+  public static EmbeddedKafkaBroker start(
+      Path dataDir, boolean deleteOnClose, Map<String, String> overrides, int port) {
     long started = System.nanoTime();
-    int brokerPort = freePort();
+    int brokerPort = port > 0 ? port : freePort();
     int controllerPort = freePort();
     Path logDir = dataDir.resolve("log");
     Properties props = new Properties();

@@ -36,7 +36,16 @@ public final class LocalRunApp {
     say("telejobs local run: everything runs inside this JVM; output goes to " + folder);
 
     say("1/5 starting the embedded Kafka broker (KRaft, single node)...");
-    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(folder.resolve("kafka"), false, Map.of());
+    for (var port : Map.of(LocalRunConfig.KAFKA_PORT, config.kafkaPort(), LocalRunConfig.SUBSCRIBE_PORT,
+        config.subscribePort(), LocalRunConfig.DASHBOARD_PORT, config.dashboardPort()).entrySet()) {
+      if (port.getValue() > 0 && inUse(port.getValue())) {
+        say("port " + port.getValue() + " is in use on this machine (another local run, or another program); "
+            + "stop it, or set " + port.getKey().name() + "=0 to use any free port.");
+        System.exit(2);
+      }
+    }
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(folder.resolve("kafka"), false, Map.of(),
+        config.kafkaPort());
         FixtureHttpServer site = FixtureHttpServer.serving("sample-sites");
         Mailbox mailbox = new Mailbox(startSmtp(), folder.resolve("mailbox")).watch()) {
       say("    broker at " + broker.bootstrapServers());
@@ -52,10 +61,10 @@ public final class LocalRunApp {
       env.put("APP_SMTP_PORT", Integer.toString(mailbox.port()));
       env.put("APP_TOKEN_SECRET", HexFormat.of().formatHex(SecureRandom.getSeed(32)));
       env.put("KAFKA_STATE_DIR", folder.resolve("state").toString());
-      int apiPort = freePort();
+      int apiPort = config.subscribePort() > 0 ? config.subscribePort() : freePort();
       env.put("APP_HTTP_PORT", Integer.toString(apiPort));
       env.put("APP_PUBLIC_URL", "http://127.0.0.1:" + apiPort);
-        env.put("APP_ANALYTICS_PORT", "0");
+        env.put("APP_ANALYTICS_PORT", Integer.toString(config.dashboardPort()));
 
       say("3/5 starting matcher and notifier; subscribing the demo subscribers...");
       try (LocalPipeline pipeline = new LocalPipeline(env)) {
@@ -83,6 +92,15 @@ public final class LocalRunApp {
     GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     return smtp;
+  }
+
+  private static boolean inUse(int port) {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+      socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+      return false;
+    } catch (java.io.IOException e) {
+      return true;
+    }
   }
 
   private static int freePort() throws java.io.IOException {

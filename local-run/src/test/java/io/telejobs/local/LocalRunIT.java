@@ -25,6 +25,9 @@ class LocalRunIT {
     ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", classpath, LocalRunApp.class.getName()));
     pb.environment().put("APP_LOCAL_DIR", folder.toString());
+    for (String port : List.of("APP_LOCAL_KAFKA_PORT", "APP_LOCAL_SUBSCRIBE_PORT", "APP_LOCAL_DASHBOARD_PORT")) {
+      pb.environment().put(port, "0"); // tests never take the local run's fixed ports
+    }
     pb.redirectErrorStream(true);
     Path output = dir.resolve("output.txt");
     pb.redirectOutput(output.toFile());
