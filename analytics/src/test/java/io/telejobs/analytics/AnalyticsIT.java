@@ -142,6 +142,19 @@ class AnalyticsIT {
           tier(api, "newByTier", "core"), tier(api, "newByTier", "adjacent"), tier(api, "newByTier", "pathway")));
       assertThat(seriesData(web, "chart-live").get(0)).isEqualTo(tier(api, "liveByTier", "core"));
       assertThat(web.findElements(By.cssSelector("#latest tbody tr"))).hasSize(5);
+      // every other chart: the numbers the API returns
+      JavascriptExecutor js = (JavascriptExecutor) web;
+      assertThat(js.executeScript("return echarts.getInstanceByDom(document.getElementById('chart-pay')).getOption()"
+          + ".series.map(s => s.data.map(b => b[2]))")).as("pay medians per currency panel").isEqualTo(List.of(
+              List.of(500_000L, 2_100_000L), List.of(102_500L, 130_000L)));
+      assertThat(js.executeScript("return echarts.getInstanceByDom(document.getElementById('chart-modes')).getOption()"
+          + ".series[0].data.map(d => d.name + '=' + d.value)")).isEqualTo(List.of(
+              "remote=" + api.get("workModes").get("remote").asInt(), "hybrid=" + api.get("workModes").get("hybrid").asInt(),
+              "onsite=" + api.get("workModes").get("onsite").asInt()));
+      List<String> employers = new java.util.ArrayList<>();
+      api.get("employers").forEach(e -> employers.add(e.get("name").asText() + "=" + e.get("count").asInt()));
+      assertThat(js.executeScript("const o = echarts.getInstanceByDom(document.getElementById('chart-employers'))"
+          + ".getOption(); return o.yAxis[0].data.map((n, i) => n + '=' + o.series[0].data[i])")).isEqualTo(employers);
 
       new Select(web.findElement(By.id("country"))).selectByVisibleText("IN");
       wait.until(d -> String.valueOf(d.findElement(By.tagName("body")).getAttribute("data-ready")).contains("country=IN"));

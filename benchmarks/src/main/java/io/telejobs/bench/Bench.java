@@ -17,10 +17,11 @@ public final class Bench {
       case "matcher-throughput" -> MatcherThroughput.main(rest);
       case "notifier-match" -> NotifierMatch.main(rest);
       case "notifier-current" -> NotifierCurrent.main(rest);
+      case "analytics-throughput" -> AnalyticsThroughput.main(rest);
       case "ingest-extract" -> IngestExtract.main(rest);
       case "tagger-jmh" -> new Runner(new OptionsBuilder().include(TaggerBenchmark.class.getSimpleName()).build()).run();
       default -> {
-        System.err.println("unknown benchmark '" + name + "': matcher-throughput | tagger-jmh | notifier-match | notifier-current | ingest-extract");
+        System.err.println("unknown benchmark '" + name + "': matcher-throughput | tagger-jmh | notifier-match | notifier-current | analytics-throughput | ingest-extract");
         System.exit(2);
       }
     }

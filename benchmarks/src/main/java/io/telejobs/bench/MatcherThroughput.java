@@ -155,12 +155,18 @@ public final class MatcherThroughput {
 
   static Run run(EmbeddedKafkaBroker broker, Path state, String appId, Topology topology, String threads)
       throws Exception {
+    return run(broker, state, appId, topology, threads, Topics.POSTINGS.name());
+  }
+
+  /** A timed run of {@code topology}, counting the records of {@code input}. */
+  static Run run(EmbeddedKafkaBroker broker, Path state, String appId, Topology topology, String threads, String input)
+      throws Exception {
     Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
         "KAFKA_APPLICATION_ID", appId, "KAFKA_STATE_DIR", state.resolve(appId).toString(),
         "KAFKA_NUM_STREAM_THREADS", threads);
     Properties props = MatcherConfig.fromEnv(env).streams();
     try (Admin admin = Admin.create(broker.clientProperties())) {
-      long end = postingsEnd(admin);
+      long end = end(admin, input);
       KafkaStreams streams = new KafkaStreams(topology, props);
       streams.start();
       long firstAt = 0;
@@ -173,7 +179,7 @@ public final class MatcherThroughput {
           throw new IllegalStateException(appId + " did not catch up in 15 minutes");
         }
         TimeUnit.MILLISECONDS.sleep(50);
-        Progress now = progress(admin, appId);
+        Progress now = progress(admin, appId, input);
         if (firstAt == 0 && now.postingsCommitted() > 0) {
           firstAt = System.nanoTime();
           firstOffset = now.postingsCommitted();
@@ -205,13 +211,17 @@ public final class MatcherThroughput {
   record Progress(long postingsCommitted, boolean allCaughtUp) {}
 
   static Progress progress(Admin admin, String appId) throws Exception {
+    return progress(admin, appId, Topics.POSTINGS.name());
+  }
+
+  static Progress progress(Admin admin, String appId, String input) throws Exception {
     Map<TopicPartition, OffsetAndMetadata> committed = new java.util.HashMap<>(
         admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata().get());
     if (committed.isEmpty()) {
       return new Progress(0, false);
     }
     // every partition of the inputs, committed yet or not: the postings and the application's repartition topics
-    List<String> inputs = new ArrayList<>(List.of(Topics.POSTINGS.name()));
+    List<String> inputs = new ArrayList<>(List.of(input));
     admin.listTopics().names().get().stream()
         .filter(t -> t.startsWith(appId + "-") && t.endsWith("-repartition")).forEach(inputs::add);
     admin.describeTopics(inputs).allTopicNames().get().forEach((topic, d) -> d.partitions().forEach(pi ->
@@ -224,7 +234,7 @@ public final class MatcherThroughput {
     boolean caughtUp = true;
     for (var e : committed.entrySet()) {
       long offset = e.getValue() == null ? 0 : e.getValue().offset();
-      if (e.getKey().topic().equals(Topics.POSTINGS.name())) {
+      if (e.getKey().topic().equals(input)) {
         postings += offset;
       }
       if (offset < ends.get(e.getKey()).offset()) {
@@ -234,10 +244,10 @@ public final class MatcherThroughput {
     return new Progress(postings, caughtUp);
   }
 
-  static long postingsEnd(Admin admin) throws Exception {
-    List<TopicPartition> parts = admin.describeTopics(List.of(Topics.POSTINGS.name())).allTopicNames().get()
-        .get(Topics.POSTINGS.name()).partitions().stream()
-        .map(pi -> new TopicPartition(Topics.POSTINGS.name(), pi.partition())).toList();
+  static long end(Admin admin, String topic) throws Exception {
+    List<TopicPartition> parts = admin.describeTopics(List.of(topic)).allTopicNames().get()
+        .get(topic).partitions().stream()
+        .map(pi -> new TopicPartition(topic, pi.partition())).toList();
     long end = 0;
     for (var e : admin.listOffsets(parts.stream().collect(java.util.stream.Collectors.toMap(tp -> tp,
         tp -> OffsetSpec.latest()))).all().get().values()) {

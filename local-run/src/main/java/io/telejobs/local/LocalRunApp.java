@@ -66,7 +66,7 @@ public final class LocalRunApp {
       env.put("APP_PUBLIC_URL", "http://127.0.0.1:" + apiPort);
         env.put("APP_ANALYTICS_PORT", Integer.toString(config.dashboardPort()));
 
-      say("3/5 starting matcher and notifier; subscribing the demo subscribers...");
+      say("3/5 starting matcher, notifier and analytics; subscribing the demo subscribers...");
       try (LocalPipeline pipeline = new LocalPipeline(env)) {
         pipeline.start();
         pipeline.subscribe(LocalPipeline.demoSubscriptions());
