@@ -326,6 +326,13 @@ public final class SalaryParser {
     if (code == null && hint != null && CURRENCY_CODE.matcher(hint).matches()) {
       return hint.toUpperCase(Locale.ROOT);
     }
+    if (code == null && country != null && COUNTRY_CURRENCY.containsKey(country)
+        && (PERIOD_SUFFIX.matcher(lower).find() || PAY_WORD.matcher(lower).find())) {
+      // "10,000/month" on an Indian posting: an amount with no currency, stated as pay, in the posting's country
+      String local = COUNTRY_CURRENCY.get(country);
+      assumptions.add("no currency written; read as " + local + " from the posting's country");
+      return local;
+    }
     if ("$".equals(code)) {
       if ("US".equals(country)) {
         return "USD";
@@ -346,6 +353,14 @@ public final class SalaryParser {
     }
     return code;
   }
+
+  /** The currency of a posting's country, for pay written without one. */
+  private static final java.util.Map<String, String> COUNTRY_CURRENCY = java.util.Map.ofEntries(
+      java.util.Map.entry("US", "USD"), java.util.Map.entry("IN", "INR"), java.util.Map.entry("GB", "GBP"),
+      java.util.Map.entry("CA", "CAD"), java.util.Map.entry("AU", "AUD"), java.util.Map.entry("IE", "EUR"),
+      java.util.Map.entry("DE", "EUR"), java.util.Map.entry("FR", "EUR"), java.util.Map.entry("NL", "EUR"),
+      java.util.Map.entry("ES", "EUR"), java.util.Map.entry("IT", "EUR"), java.util.Map.entry("BE", "EUR"),
+      java.util.Map.entry("AT", "EUR"), java.util.Map.entry("PT", "EUR"), java.util.Map.entry("FI", "EUR"));
 
   private static String code(String symbol) {
     if (symbol == null) {

@@ -70,6 +70,29 @@ class SalaryParserTest {
     }
   }
 
+  /** An amount stated as pay with no currency is read in the posting's country's currency, with the assumption. */
+  @ParameterizedTest(name = "{0} in {1}")
+  @CsvSource(delimiter = '|', value = {
+      "25,000 per month          | IN | INR | MONTH | 25000",
+      "Pay: 48,000 - 52,000      | GB | GBP | YEAR  | 48000",
+      "45 per hour               | CA | CAD | HOUR  | 45",
+      "55.000 per year           | DE | EUR | YEAR  | 55000",
+  })
+  void anAmountWithoutCurrencyIsInTheCountrysCurrency(String text, String country, String currency, Period period,
+      BigDecimal min) {
+    ParsedSalary p = parser.parse(text, null, country).orElseThrow();
+    assertThat(p.currency()).isEqualTo(currency);
+    assertThat(p.period()).isEqualTo(period);
+    assertThat(p.min()).isEqualByComparingTo(min);
+    assertThat(p.assumption()).startsWith("no currency written; read as " + currency + " from the posting's country");
+  }
+
+  @ParameterizedTest(name = "{0} in {1}")
+  @CsvSource(delimiter = '|', value = {"Band 7 | GB", "Team of 12 | US", "25,000 per month | -"})
+  void aBareNumberThatIsNotStatedAsPayOrWithNoCountryIsNoPay(String text, String country) {
+    assertThat(parser.parse(text, null, country.equals("-") ? null : country)).isEmpty();
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {"$100,000 - $120,000 | -", "$100,000 - $120,000 | US"})
   void bareDollarWithoutCountryIsARecordedAssumption(String text, String country) {
