@@ -29,7 +29,8 @@ public final class SalaryParser {
       "\\b(budget|budgets|bonus|bonuses|sign[- ]?on|signing|relocation|stipend|reimburse\\w*|equity|stock|"
           + "rsus?|referral|revenue|funding|raised|valuation|portfolio of|grant|employees|staff of|beds|"
           + "patients|clinics|hospitals|users|members|tuition|allowance|per diem travel|award|awards|contract value|deal|"
-          + "expenditures?|wellness)\\b",
+          + "expenditures?|wellness|sales|assets|capital|financing|payments|perk|subsidy|gift cards?|"
+          + "savings account|learning|market|company|investors|certifications|projects|insurance)\\b",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern PAY_WORD = Pattern.compile(
       "\\b(salary|salaries|pay|compensation|base|wage|wages|rate|ctc|lpa|per annum|per year|annual|annually|"
@@ -38,7 +39,8 @@ public final class SalaryParser {
   private static final Pattern AMOUNT = Pattern.compile(
       "(?<cur>us\\$|usd|ca\\$|c\\$|cad|a\\$|au\\$|aud|inr|rs\\.?|₹|£|gbp|€|eur|\\$)?\\s*"
           + "(?<num>\\d{1,3}(?:,\\d{2,3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?!\\d)|\\d+(?:\\.\\d+)?)"
-          + "\\s*(?<mult>k\\b|m\\b|mn\\b|mm\\b|million\\b|thousand\\b|lakhs?\\b|lacs?\\b|l\\b|lpa\\b|crores?\\b|cr\\b)?"
+          + "\\s*(?<mult>k\\b|m\\b|mn\\b|mm\\b|million\\b|thousand\\b|lakhs?\\b|lacs?\\b|l\\b|lpa\\b|crores?\\b|cr\\b|"
+          + "billions?\\b|bn\\b|b\\b|trillions?\\b|tn\\b|quadrillions?\\b)?"
           + "\\s*(?<cur2>usd|cad|aud|inr|gbp|eur|₹|€|£)?",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern RANGE_JOIN = Pattern.compile(
@@ -105,7 +107,11 @@ public final class SalaryParser {
     private static final long serialVersionUID = 1L;
 
     OutOfRange() {
-      super("an amount with more than 15 digits before or after the point is not pay", null, false, false);
+      this("an amount with more than 15 digits before or after the point is not pay");
+    }
+
+    OutOfRange(String why) {
+      super(why, null, false, false);
     }
   }
 
@@ -303,6 +309,9 @@ public final class SalaryParser {
       case "m", "mn", "mm", "million" -> v.multiply(MILLION);
       case "lakh", "lakhs", "lac", "lacs", "l", "lpa" -> v.multiply(LAKH);
       case "crore", "crores", "cr" -> v.multiply(CRORE);
+      // "$6 billion in sales", "a $20B company": no pay is written in billions
+      case "billion", "billions", "bn", "b", "trillion", "trillions", "tn", "quadrillion", "quadrillions" ->
+          throw new OutOfRange("an amount in billions or more is not pay (company revenue, assets or funding)");
       default -> v;
     };
   }

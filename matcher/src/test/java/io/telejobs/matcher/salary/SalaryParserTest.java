@@ -64,6 +64,9 @@ class SalaryParserTest {
         "$5,000 sign-on bonus",
         "DOE",
         "Salary commensurate with experience",
+        "With worldwide sales exceeding $6 billion",
+        "As a $20B company with 60,000 associates",
+        "Raised $300M in Series F funding",
     })
     void givesNoSalary(String text) {
       assertThat(parser.parse(text, null, "US")).isEmpty();
