@@ -161,9 +161,15 @@ public final class MatcherThroughput {
   /** A timed run of {@code topology}, counting the records of {@code input}. */
   static Run run(EmbeddedKafkaBroker broker, Path state, String appId, Topology topology, String threads, String input)
       throws Exception {
-    Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+    Map<String, String> env = new java.util.HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
         "KAFKA_APPLICATION_ID", appId, "KAFKA_STATE_DIR", state.resolve(appId).toString(),
-        "KAFKA_NUM_STREAM_THREADS", threads);
+        "KAFKA_NUM_STREAM_THREADS", threads));
+    // -Dbench.env="KAFKA_COMMIT_INTERVAL_MS=1000,KAFKA_STATESTORE_CACHE_MAX_BYTES=..." tries Streams settings on every app
+    for (String kv : System.getProperty("bench.env", "").split(",")) {
+      if (kv.contains("=")) {
+        env.put(kv.substring(0, kv.indexOf('=')).strip(), kv.substring(kv.indexOf('=') + 1).strip());
+      }
+    }
     Properties props = MatcherConfig.fromEnv(env).streams();
     try (Admin admin = Admin.create(broker.clientProperties())) {
       long end = end(admin, input);
