@@ -19,12 +19,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 
 class AnalyticsTopologyTest {
+  private static TopologyTestDriver driver(String appId) {
+    Properties props = new Properties();
+    props.put("application.id", appId);
+    props.put("bootstrap.servers", "127.0.0.1:9");
+    return new TopologyTestDriver(AnalyticsTopology.build(), props);
+  }
+
   @Test
   void keepsTheFirstSeenDayAcrossUpdatesAndClosesOnTheTombstonesDay() {
-    Properties props = new Properties();
-    props.put("application.id", "analytics-test");
-    props.put("bootstrap.servers", "127.0.0.1:9");
-    try (TopologyTestDriver driver = new TopologyTestDriver(AnalyticsTopology.build(), props)) {
+    try (TopologyTestDriver driver = driver("analytics-test")) {
       TestInputTopic<String, MatchedJob> matched = driver.createInputTopic(Topics.MATCHED.name(),
           Serdes.String().serializer(), Topics.MATCHED.valueSerde().serializer());
       TestInputTopic<String, MatchedJob> sample = driver.createInputTopic(Topics.MATCHED_SAMPLE.name(),
@@ -56,10 +60,7 @@ class AnalyticsTopologyTest {
 
   @Test
   void publishesStatisticsRowsForRealJobsOnlyAndEmptiesThemWhenJobsClose() {
-    Properties props = new Properties();
-    props.put("application.id", "analytics-stats-test");
-    props.put("bootstrap.servers", "127.0.0.1:9");
-    try (TopologyTestDriver driver = new TopologyTestDriver(AnalyticsTopology.build(), props)) {
+    try (TopologyTestDriver driver = driver("analytics-stats-test")) {
       TestInputTopic<String, MatchedJob> matched = driver.createInputTopic(Topics.MATCHED.name(),
           Serdes.String().serializer(), Topics.MATCHED.valueSerde().serializer());
       TestInputTopic<String, MatchedJob> sample = driver.createInputTopic(Topics.MATCHED_SAMPLE.name(),

@@ -200,6 +200,15 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
         moved.put(tp, new OffsetAndMetadata(position));
       }
     }
+    commit(c, moved, committed, "the new owner re-reads and skips what was delivered");
+  }
+
+  /**
+   * Commits {@code moved} and remembers it in {@code committed}; a commit that a rebalance refuses forgets what was
+   * committed and says what happens next ({@code then}).
+   */
+  static void commit(KafkaConsumer<?, ?> c, Map<TopicPartition, OffsetAndMetadata> moved,
+      Map<TopicPartition, Long> committed, String then) {
     if (moved.isEmpty()) {
       return;
     }
@@ -208,10 +217,10 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
       moved.forEach((tp, o) -> committed.put(tp, o.offset()));
     } catch (CommitFailedException | RebalanceInProgressException e) {
       committed.clear();
-      LOG.warn("commit after a rebalance failed ({}); the new owner re-reads and skips what was delivered",
-          e.getMessage());
+      LOG.warn("commit during a rebalance failed ({}); {}", e.getMessage(), then);
     }
   }
+
 
   /** One alert, all its channels. Whatever goes wrong with it stays with it. */
   private void handle(ConsumerRecord<String, byte[]> r, DeliveryCore.Worker w) {

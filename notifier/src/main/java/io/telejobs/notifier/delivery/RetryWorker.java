@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,7 +27,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -270,16 +268,7 @@ public final class RetryWorker implements Runnable, AutoCloseable {
         }
       }
     }
-    if (moved.isEmpty()) {
-      return;
-    }
-    try {
-      c.commitSync(moved);
-      moved.forEach((tp, o) -> committed.put(tp, o.offset()));
-    } catch (CommitFailedException | RebalanceInProgressException e) {
-      committed.clear();
-      LOG.warn("retry commit during a rebalance failed ({}); waiting records will be read again", e.getMessage());
-    }
+    DeliveryWorker.commit(c, moved, committed, "waiting retries will be read again");
   }
 
   private synchronized void forget(Collection<TopicPartition> partitions, Map<TopicPartition, Long> committed) {
