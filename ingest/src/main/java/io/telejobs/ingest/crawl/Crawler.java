@@ -2,10 +2,14 @@ package io.telejobs.ingest.crawl;
 
 import io.telejobs.contracts.IngestError;
 import io.telejobs.contracts.JobPosting;
+import io.telejobs.ingest.extract.AtsExtractor;
 import io.telejobs.ingest.extract.Extraction;
 import io.telejobs.ingest.extract.JsonLdExtractor;
 import io.telejobs.ingest.extract.PostingDraft;
+import io.telejobs.ingest.extract.SmartRecruitersAnswer;
+import io.telejobs.ingest.extract.WorkdayAnswer;
 import io.telejobs.ingest.fetch.FetchException;
+import io.telejobs.ingest.fetch.FetchRequest;
 import io.telejobs.ingest.fetch.FetchResult;
 import io.telejobs.ingest.fetch.PageFetcher;
 import io.telejobs.ingest.source.Source;
@@ -100,21 +104,36 @@ public final class Crawler {
     return new Result(seen, complete);
   }
 
-  /** Reads an ATS board API: one request, every open job. */
+  /**
+   * Reads a board API. Most boards answer every open job in one request; Workday (a POST per page of
+   * 20, then one GET per job) and SmartRecruiters (pages of 100, then one GET per posting) need more,
+   * each under the same robots, politeness, retry and size rules and counted against
+   * {@code maxPages}. A job whose detail cannot be had is still published from its list entry.
+   */
   private Result crawlBoard(Source source, PostingSink sink, CrawlReport report) throws InterruptedException {
+    AtsExtractor.Kind kind = AtsExtractor.Kind.valueOf(source.type().toUpperCase(Locale.ROOT));
+    AtsExtractor.Context context = new AtsExtractor.Context(source.company(), source.board(),
+        java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
+    return switch (kind) {
+      case WORKDAY -> crawlWorkday(source, sink, report, context);
+      case SMARTRECRUITERS -> crawlSmartRecruiters(source, sink, report, context);
+      default -> crawlOneAnswer(kind, source, sink, report, context);
+    };
+  }
+
+  private Result crawlOneAnswer(AtsExtractor.Kind kind, Source source, PostingSink sink, CrawlReport report,
+      AtsExtractor.Context context) throws InterruptedException {
     String url = source.apiUrl().toString();
     FetchResult result;
     try {
-      result = fetcher.fetch(source.apiUrl());
+      result = fetcher.fetch(FetchRequest.get(source.apiUrl(), JSON));
     } catch (FetchException e) {
       fail(sink, report, source, url, IngestError.Stage.FETCH, e.getMessage());
       return new Result(java.util.Set.of(), false);
     }
     report.pageFetched();
     Instant fetchedAt = clock.instant();
-    Extraction extraction = io.telejobs.ingest.extract.AtsExtractor.parse(
-        io.telejobs.ingest.extract.AtsExtractor.Kind.valueOf(source.type().toUpperCase(Locale.ROOT)), result.body(),
-        source.company() != null ? source.company() : source.board());
+    Extraction extraction = AtsExtractor.parse(kind, result.body(), context);
     for (String problem : extraction.problems()) {
       fail(sink, report, source, url, IngestError.Stage.EXTRACT, problem);
     }
@@ -122,9 +141,136 @@ public final class Crawler {
     for (PostingDraft draft : extraction.postings()) {
       publish(draft, draft.url() != null ? draft.url() : url, fetchedAt, source, sink, report, seen);
     }
-    boolean complete = extraction.problems().stream().noneMatch(p -> p.contains("not valid JSON") || p.contains("no list"));
+    return new Result(seen, extraction.problems().stream().noneMatch(Crawler::wholeAnswerUnreadable));
+  }
+
+  private Result crawlWorkday(Source source, PostingSink sink, CrawlReport report, AtsExtractor.Context context)
+      throws InterruptedException {
+    WorkdayAnswer.Site site = source.workdaySite();
+    List<WorkdayAnswer.Listed> listed = new java.util.ArrayList<>();
+    int total = -1;
+    int requests = 0;
+    boolean complete = true;
+    for (int offset = 0; total < 0 || offset < total; offset += WorkdayAnswer.PAGE) {
+      if (requests >= source.maxPages()) {
+        complete = false;
+        break;
+      }
+      String url = site.jobsUrl() + " (offset " + offset + ")";
+      try {
+        FetchResult r = fetcher.fetch(FetchRequest.postJson(site.jobsUrl(), WorkdayAnswer.Site.searchBody(offset), JSON));
+        requests++;
+        report.pageFetched();
+        List<WorkdayAnswer.Listed> page = WorkdayAnswer.page(r.body());
+        if (total < 0) {
+          total = page.isEmpty() ? 0 : page.get(0).total(); // later pages may say 0: the first page's total counts
+        }
+        listed.addAll(page);
+        if (page.isEmpty()) {
+          break;
+        }
+      } catch (FetchException e) {
+        fail(sink, report, source, url, IngestError.Stage.FETCH, e.getMessage());
+        complete = false;
+        break;
+      } catch (IllegalArgumentException e) {
+        fail(sink, report, source, url, IngestError.Stage.EXTRACT, e.getMessage());
+        complete = false;
+        break;
+      }
+    }
+    java.util.Set<String> seen = new HashSet<>();
+    for (WorkdayAnswer.Listed job : listed) {
+      String url = site.detailUrl(job.externalPath()).toString();
+      PostingDraft draft;
+      if (requests >= source.maxPages()) {
+        complete = false;
+        break;
+      }
+      try {
+        FetchResult r = fetcher.fetch(FetchRequest.get(site.detailUrl(job.externalPath()), JSON));
+        requests++;
+        report.pageFetched();
+        draft = WorkdayAnswer.detail(job, r.body(), site, context);
+      } catch (FetchException | IllegalArgumentException e) {
+        requests++;
+        fail(sink, report, source, url, e instanceof FetchException ? IngestError.Stage.FETCH : IngestError.Stage.EXTRACT,
+            "job '" + io.telejobs.contracts.Limits.cut(job.title(), 80) + "': " + e.getMessage()
+                + "; published from its list entry without its text");
+        draft = WorkdayAnswer.fromList(job, site, context);
+      }
+      publish(draft, draft.url() != null ? draft.url() : url, clock.instant(), source, sink, report, seen);
+    }
     return new Result(seen, complete);
   }
+
+  private Result crawlSmartRecruiters(Source source, PostingSink sink, CrawlReport report, AtsExtractor.Context context)
+      throws InterruptedException {
+    List<PostingDraft> listed = new java.util.ArrayList<>();
+    int total = -1;
+    int requests = 0;
+    boolean complete = true;
+    for (int offset = 0; total < 0 || offset < total; offset += SmartRecruitersAnswer.PAGE) {
+      if (requests >= source.maxPages()) {
+        complete = false;
+        break;
+      }
+      URI page = source.smartRecruitersPage(offset);
+      FetchResult r;
+      try {
+        r = fetcher.fetch(FetchRequest.get(page, JSON));
+      } catch (FetchException e) {
+        fail(sink, report, source, page.toString(), IngestError.Stage.FETCH, e.getMessage());
+        complete = false;
+        break;
+      }
+      requests++;
+      report.pageFetched();
+      Extraction extraction = AtsExtractor.parse(AtsExtractor.Kind.SMARTRECRUITERS, r.body(), context);
+      for (String problem : extraction.problems()) {
+        fail(sink, report, source, page.toString(), IngestError.Stage.EXTRACT, problem);
+      }
+      if (extraction.problems().stream().anyMatch(Crawler::wholeAnswerUnreadable)) {
+        complete = false;
+        break;
+      }
+      total = Math.max(total, SmartRecruitersAnswer.total(r.body()));
+      listed.addAll(extraction.postings());
+      if (extraction.postings().isEmpty() && extraction.problems().isEmpty()) {
+        break;
+      }
+    }
+    java.util.Set<String> seen = new HashSet<>();
+    for (PostingDraft entry : listed) {
+      if (requests >= source.maxPages()) {
+        complete = false;
+        break;
+      }
+      URI detail = source.smartRecruitersPosting(entry.externalId());
+      PostingDraft draft = entry;
+      try {
+        FetchResult r = fetcher.fetch(FetchRequest.get(detail, JSON));
+        report.pageFetched();
+        draft = SmartRecruitersAnswer.detail(r.body(), context);
+      } catch (FetchException | IllegalArgumentException e) {
+        fail(sink, report, source, detail.toString(),
+            e instanceof FetchException ? IngestError.Stage.FETCH : IngestError.Stage.EXTRACT,
+            "posting '" + io.telejobs.contracts.Limits.cut(entry.title(), 80) + "': " + e.getMessage()
+                + "; published from its list entry without its text");
+      }
+      requests++;
+      publish(draft, draft.url() != null ? draft.url() : detail.toString(), clock.instant(), source, sink, report, seen);
+    }
+    return new Result(seen, complete);
+  }
+
+  /** A problem that means the answer as a whole could not be read (not one job of it). */
+  private static boolean wholeAnswerUnreadable(String problem) {
+    return problem.contains("not valid JSON") || problem.contains("not JSON") || problem.contains("no list")
+        || problem.contains("answer is empty");
+  }
+
+  private static final java.util.Map<String, String> JSON = java.util.Map.of("Accept", "application/json");
 
   private Result crawlListing(Source source, PostingSink sink, CrawlReport report) throws InterruptedException {
     return crawlPages(source, source.seeds(), source.maxDepth(), sink, report, true);

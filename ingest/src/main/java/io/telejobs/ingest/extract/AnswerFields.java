@@ -26,6 +26,18 @@ final class AnswerFields {
 
   private AnswerFields() {}
 
+  /**
+   * Why an answer is not JSON, in words: an HTML page (an error or login page where the API used to
+   * answer) is named as such; otherwise the parser's own description of the first mistake.
+   */
+  static String notJson(String what, String body, com.fasterxml.jackson.core.JsonProcessingException e) {
+    String start = body == null ? "" : body.stripLeading();
+    if (start.startsWith("<")) {
+      return what + " is an HTML page, not JSON: the API may have changed or be answering with an error page";
+    }
+    return what + " is not valid JSON: " + e.getOriginalMessage();
+  }
+
   /** A scalar field as text, or null when it is missing, null, a container or blank. */
   static String text(JsonNode n, String field) {
     JsonNode v = n == null ? null : n.get(field);

@@ -62,7 +62,7 @@ public final class AtsExtractor {
     try {
       root = Json.mapper().readTree(json);
     } catch (JsonProcessingException e) {
-      return new Extraction(List.of(), List.of(name(kind) + " answer is not valid JSON: " + e.getOriginalMessage()));
+      return new Extraction(List.of(), List.of(AnswerFields.notJson(name(kind) + " answer", json, e)));
     }
     if (root == null) {
       return new Extraction(List.of(), List.of(name(kind) + " answer is empty"));

@@ -45,7 +45,7 @@ public final class SmartRecruitersAnswer {
     try {
       root = Json.mapper().readTree(json);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("SmartRecruiters posting is not valid JSON: " + e.getOriginalMessage());
+      throw new IllegalArgumentException(AnswerFields.notJson("SmartRecruiters posting", json, e));
     }
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("SmartRecruiters posting is not an object");

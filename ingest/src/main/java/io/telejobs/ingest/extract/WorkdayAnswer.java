@@ -92,7 +92,7 @@ public final class WorkdayAnswer {
     try {
       root = Json.mapper().readTree(json);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Workday answer is not valid JSON: " + e.getOriginalMessage());
+      throw new IllegalArgumentException(AnswerFields.notJson("Workday answer", json, e));
     }
     if (root == null || !root.path("jobPostings").isArray()) {
       throw new IllegalArgumentException("Workday answer has no list of jobs (field 'jobPostings')");
@@ -111,17 +111,24 @@ public final class WorkdayAnswer {
     return out;
   }
 
-  /** A list entry alone, when its detail cannot be had. */
+  /** A list entry alone, as a search page gives it (the crawler fetches each detail). */
   static PostingDraft listed(JsonNode j, JsonNode answer, AtsExtractor.Context context) {
-    String locations = text(j, "locationsText");
-    List<String> places = new ArrayList<>();
-    if (locations != null && !locations.matches("\\d+ Locations")) {
-      addPlace(places, locations);
-    }
     JsonNode bullets = j.path("bulletFields");
-    return new PostingDraft(bullets.isArray() && !bullets.isEmpty() ? bullets.get(0).asText() : text(j, "externalPath"),
-        required(j, "title"), context.companyOr(null), places, List.of(), io.telejobs.contracts.WorkMode.UNKNOWN, null,
-        List.of(), null, "", relative(text(j, "postedOn"), context.today()), null, null, null);
+    Listed listed = new Listed(required(j, "title"), text(j, "externalPath"), text(j, "locationsText"), text(j, "postedOn"),
+        bullets.isArray() && !bullets.isEmpty() ? bullets.get(0).asText() : null, 0);
+    return fromList(listed, null, context);
+  }
+
+  /** A job from its list entry alone, when its detail cannot be had: title, place and date, no text; {@code site} may be null. */
+  public static PostingDraft fromList(Listed listed, Site site, AtsExtractor.Context context) {
+    List<String> places = new ArrayList<>();
+    if (listed.locationsText() != null && !listed.locationsText().matches("\\d+ Locations")) {
+      addPlace(places, listed.locationsText());
+    }
+    return new PostingDraft(listed.reqId() != null ? listed.reqId() : listed.externalPath(), listed.title(),
+        context.companyOr(null), places, List.of(), io.telejobs.contracts.WorkMode.UNKNOWN, null, List.of(), null, "",
+        relative(listed.postedOn(), context.today()), null,
+        site == null || listed.externalPath() == null ? null : site.pageUrl(listed.externalPath()), null);
   }
 
   /** A job from its list entry and its detail answer. */
@@ -130,7 +137,7 @@ public final class WorkdayAnswer {
     try {
       root = Json.mapper().readTree(json);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Workday job detail is not valid JSON: " + e.getOriginalMessage());
+      throw new IllegalArgumentException(AnswerFields.notJson("Workday job detail", json, e));
     }
     JsonNode info = root == null ? null : root.get("jobPostingInfo");
     if (info == null || !info.isObject()) {

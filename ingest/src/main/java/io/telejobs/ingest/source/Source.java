@@ -48,22 +48,62 @@ public record Source(
         null, null);
   }
 
-  /** The board API URL of an ATS source. */
+  /** The board kinds: sources read from an applicant tracking system's or job board's API. */
+  public static final List<String> BOARDS =
+      List.of("greenhouse", "lever", "ashby", "workday", "smartrecruiters", "recruitee", "workable", "remotive");
+
+  /** Remotive asks API users to call at most a few times a day; a remotive source is never read more often. */
+  public static final java.time.Duration REMOTIVE_MIN_INTERVAL = java.time.Duration.ofHours(6);
+
+  /**
+   * The first request's URL of a board source (Workday's is a POST; see
+   * {@link io.telejobs.ingest.extract.WorkdayAnswer.Site}). {@code apiBase} replaces scheme and host.
+   */
   public URI apiUrl() {
+    if (type.equals("workday")) {
+      return workdaySite().jobsUrl();
+    }
     String base = switch (type) {
       case "greenhouse" -> "https://boards-api.greenhouse.io";
       case "lever" -> "https://api.lever.co";
       case "ashby" -> "https://api.ashbyhq.com";
-      default -> throw new IllegalStateException("a listing source has no API");
+      case "smartrecruiters" -> "https://api.smartrecruiters.com";
+      case "recruitee" -> "https://" + board + ".recruitee.com";
+      case "workable" -> "https://apply.workable.com";
+      case "remotive" -> "https://remotive.com";
+      default -> throw new IllegalStateException("a " + type + " source has no API");
     };
     if (apiBase != null) {
       base = apiBase.toString().replaceAll("/+$", "");
     }
+    String q = java.net.URLEncoder.encode(board == null ? "" : board, java.nio.charset.StandardCharsets.UTF_8);
     return URI.create(base + switch (type) {
-      case "greenhouse" -> "/v1/boards/" + board + "/jobs?content=true";
+      case "greenhouse" -> "/v1/boards/" + board + "/jobs?content=true&pay_transparency=true";
       case "lever" -> "/v0/postings/" + board + "?mode=json";
+      case "smartrecruiters" -> "/v1/companies/" + board + "/postings?limit="
+          + io.telejobs.ingest.extract.SmartRecruitersAnswer.PAGE + "&offset=0";
+      case "recruitee" -> "/api/offers/";
+      case "workable" -> "/api/v1/widget/accounts/" + board + "?details=true";
+      case "remotive" -> "/api/remote-jobs?search=" + q;
       default -> "/posting-api/job-board/" + board + "?includeCompensation=true";
     });
+  }
+
+  /** A SmartRecruiters list page at {@code offset}. */
+  public URI smartRecruitersPage(int offset) {
+    return URI.create(apiUrl().toString().replaceFirst("offset=0$", "offset=" + offset));
+  }
+
+  /** A SmartRecruiters posting's detail. */
+  public URI smartRecruitersPosting(String id) {
+    String u = apiUrl().toString();
+    return URI.create(u.substring(0, u.indexOf("/postings?")) + "/postings/" + id);
+  }
+
+  /** The Workday career site of a workday source: its first seed, served from {@code apiBase} when set. */
+  public io.telejobs.ingest.extract.WorkdayAnswer.Site workdaySite() {
+    io.telejobs.ingest.extract.WorkdayAnswer.Site site = io.telejobs.ingest.extract.WorkdayAnswer.Site.of(seeds.get(0));
+    return apiBase == null ? site : site.at(URI.create(apiBase.toString().replaceAll("/+$", "")));
   }
 
   public Source {
@@ -72,14 +112,22 @@ public record Source(
           "source name must be lower-case letters, digits, '.', '_' or '-' (was '" + name + "')");
     }
     type = type == null ? "listing" : type.toLowerCase(Locale.ROOT);
-    if (!List.of("listing", "feed", "sitemap", "greenhouse", "lever", "ashby").contains(type)) {
+    if (!List.of("listing", "feed", "sitemap").contains(type) && !BOARDS.contains(type)) {
       throw new IllegalArgumentException("source " + name + ": unknown type '" + type
-          + "' (listing, feed, sitemap, greenhouse, lever or ashby)");
+          + "' (listing, feed, sitemap, " + String.join(", ", BOARDS) + ")");
     }
     seeds = seeds == null ? List.of() : seeds;
     boolean crawled = type.equals("listing") || type.equals("feed") || type.equals("sitemap");
-    if (crawled && seeds.isEmpty()) {
-      throw new IllegalArgumentException("source " + name + ": at least one seed URL is required");
+    if ((crawled || type.equals("workday")) && seeds.isEmpty()) {
+      throw new IllegalArgumentException("source " + name + ": at least one seed URL is required"
+          + (type.equals("workday") ? " (the career site, https://{tenant}.wd{N}.myworkdayjobs.com/{site})" : ""));
+    }
+    if (type.equals("workday")) {
+      try {
+        io.telejobs.ingest.extract.WorkdayAnswer.Site.of(seeds.get(0));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("source " + name + ": " + e.getMessage(), e);
+      }
     }
     selectors = selectors == null ? java.util.Map.of() : java.util.Map.copyOf(selectors);
     for (String field : selectors.keySet()) {
@@ -95,7 +143,7 @@ public record Source(
     if (urlPattern != null) {
       java.util.regex.Pattern.compile(urlPattern); // fails with the position of the mistake
     }
-    if (!crawled && (board == null || !board.matches("[A-Za-z0-9._-]{1,100}"))) {
+    if (!crawled && !type.equals("workday") && (board == null || !board.matches("[A-Za-z0-9._-]{1,100}"))) {
       throw new IllegalArgumentException("source " + name + ": a " + type + " source needs its board name (letters, digits, '.', '_', '-')");
     }
     for (URI seed : seeds) {
@@ -107,6 +155,9 @@ public record Source(
     seeds = List.copyOf(seeds);
     if (interval != null && (interval.isNegative() || interval.isZero())) {
       throw new IllegalArgumentException("source " + name + ": interval must be positive, was " + interval);
+    }
+    if (type.equals("remotive") && (interval == null || interval.compareTo(REMOTIVE_MIN_INTERVAL) < 0)) {
+      interval = REMOTIVE_MIN_INTERVAL;
     }
     maxDepth = maxDepth <= 0 ? DEFAULT_MAX_DEPTH : maxDepth;
     maxPages = maxPages <= 0 ? DEFAULT_MAX_PAGES : maxPages;

@@ -72,4 +72,29 @@ class AtsExtractorTest {
     assertThat(e.postings()).isEmpty();
     assertThat(e.problems()).singleElement().asString().contains("not valid JSON");
   }
+
+  @ParameterizedTest
+  @EnumSource(AtsExtractor.Kind.class)
+  void anHtmlErrorPageWhereTheApiUsedToAnswerIsNamedAsSuch(AtsExtractor.Kind kind) {
+    Extraction e = AtsExtractor.parse(kind, "<!DOCTYPE html><html><body>We'll be right back</body></html>", "x");
+    assertThat(e.postings()).isEmpty();
+    assertThat(e.problems()).singleElement().asString()
+        .startsWith(AtsExtractor.name(kind) + " answer is an HTML page, not JSON");
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = AtsExtractor.Kind.class, names = "LEVER", mode = EnumSource.Mode.EXCLUDE)
+  void aChangedShapeNamesTheMissingFieldAndWhatCameInstead(AtsExtractor.Kind kind) {
+    Extraction e = AtsExtractor.parse(kind, "{\"data\": {\"results\": []}, \"status\": \"ok\"}", "x");
+    assertThat(e.problems()).singleElement().asString().contains("has no list of jobs (field '")
+        .contains("it has fields data, status");
+  }
+
+  @Test
+  void oneJobWithAWrongTypeIsSkippedAndTheOthersAreRead() {
+    Extraction e = AtsExtractor.parse(AtsExtractor.Kind.RECRUITEE,
+        "{\"offers\": [{\"title\": [\"not text\"]}, \"nope\", {\"id\": 7, \"title\": \"Telehealth Coordinator\"}]}", "x");
+    assertThat(e.postings()).extracting(PostingDraft::title).containsExactly("Telehealth Coordinator");
+    assertThat(e.problems()).containsExactly("Recruitee job 1 skipped: no title", "Recruitee job 2 skipped: it is not an object");
+  }
 }

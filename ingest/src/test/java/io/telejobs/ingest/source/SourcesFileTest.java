@@ -19,12 +19,30 @@ class SourcesFileTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "greenhouse | acme | https://boards-api.greenhouse.io/v1/boards/acme/jobs?content=true",
-      "lever      | acme | https://api.lever.co/v0/postings/acme?mode=json",
-      "ashby      | acme | https://api.ashbyhq.com/posting-api/job-board/acme?includeCompensation=true"})
+      "greenhouse      | acme       | https://boards-api.greenhouse.io/v1/boards/acme/jobs?content=true&pay_transparency=true",
+      "lever           | acme       | https://api.lever.co/v0/postings/acme?mode=json",
+      "ashby           | acme       | https://api.ashbyhq.com/posting-api/job-board/acme?includeCompensation=true",
+      "smartrecruiters | BoschGroup | https://api.smartrecruiters.com/v1/companies/BoschGroup/postings?limit=100&offset=0",
+      "recruitee       | channable  | https://channable.recruitee.com/api/offers/",
+      "workable        | amazingcarecareers | https://apply.workable.com/api/v1/widget/accounts/amazingcarecareers?details=true",
+      "remotive        | telehealth | https://remotive.com/api/remote-jobs?search=telehealth"})
   void atsSourcesReadTheirPublicBoardApi(String type, String board, String url) {
     String json = "{\"sources\": [{\"name\": \"x\", \"type\": \"" + type + "\", \"board\": \"" + board + "\"}]}";
     assertThat(SourcesFile.parse(json, Map.of(), "test").get(0).apiUrl()).hasToString(url);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aWorkdaySourceReadsTheCxsApiOfItsCareerSite() {
+    String json = "{\"sources\": [{\"name\": \"n\", \"type\": \"workday\", "
+        + "\"seeds\": [\"https://nvidia.wd5.myworkdayjobs.com/en-US/NVIDIAExternalCareerSite\"]}]}";
+    assertThat(SourcesFile.parse(json, Map.of(), "test").get(0).apiUrl())
+        .hasToString("https://nvidia.wd5.myworkdayjobs.com/wday/cxs/nvidia/NVIDIAExternalCareerSite/jobs");
+  }
+
+  @org.junit.jupiter.api.Test
+  void remotiveIsNeverReadMoreOftenThanItsTermsAllow() {
+    String json = "{\"sources\": [{\"name\": \"r\", \"type\": \"remotive\", \"board\": \"telehealth\", \"interval\": \"PT1H\"}]}";
+    assertThat(SourcesFile.parse(json, Map.of(), "test").get(0).interval()).isEqualTo(java.time.Duration.ofHours(6));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -42,7 +60,9 @@ class SourcesFileTest {
   @ParameterizedTest(name = "{1}")
   @CsvSource(delimiter = '|', value = {
       "{\"sources\": [{\"name\": \"x\", \"type\": \"greenhouse\"}]}                        | board name",
-      "{\"sources\": [{\"name\": \"x\", \"type\": \"workday\", \"board\": \"b\"}]}          | unknown type",
+      "{\"sources\": [{\"name\": \"x\", \"type\": \"workday\", \"board\": \"b\"}]}          | seed URL is required (the career site",
+      "{\"sources\": [{\"name\": \"x\", \"type\": \"workday\", \"seeds\": [\"https://acme.com/jobs\"]}]} | not a Workday career-site URL",
+      "{\"sources\": [{\"name\": \"x\", \"type\": \"taleo\", \"board\": \"b\"}]}            | unknown type",
       "{\"sources\": [{\"name\": \"x\", \"type\": \"listing\"}]}                           | seed URL",
       "{\"sources\": [{\"name\": \"X Y\", \"seeds\": [\"http://a\"]}]}                      | source name",
       "{\"sources\": [{\"name\": \"x\", \"seeds\": [\"${NOPE}\"]}]}                         | NOPE",
