@@ -21,6 +21,9 @@ import java.util.Set;
  * Secondary locations and their addresses give the other places and countries.
  */
 final class AshbyAnswer {
+  private static final java.util.regex.Pattern WORLDWIDE =
+      java.util.regex.Pattern.compile("(?i)(global|worldwide|anywhere|anywhere in the world)( \\(remote\\))?");
+
   private AshbyAnswer() {}
 
   static PostingDraft job(JsonNode j, JsonNode answer, AtsExtractor.Context context) {
@@ -32,6 +35,9 @@ final class AshbyAnswer {
     for (JsonNode l : j.path("secondaryLocations")) {
       addPlace(places, l.isTextual() ? l.asText() : text(l, "location"));
       addCountry(countries, l.path("address"));
+    }
+    if (text(j, "location") != null && WORLDWIDE.matcher(text(j, "location")).matches()) {
+      countries.clear(); // a job open worldwide has no country; the address is the company's office
     }
     WorkModes.Found mode = new WorkModes().declared(text(j, "workplaceType"), "workplaceType")
         .flag(j.path("isRemote").asBoolean(false), WorkMode.REMOTE, "isRemote").result();
