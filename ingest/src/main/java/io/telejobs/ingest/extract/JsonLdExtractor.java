@@ -259,7 +259,20 @@ public final class JsonLdExtractor {
       }
     }
     for (JsonNode req : each(n.get("applicantLocationRequirements"))) {
-      String name = req.isTextual() ? req.asText() : text(req, "name");
+      String name = req.isTextual() ? req.asText() : text(req, "name") != null ? text(req, "name") : text(req, "value");
+      if (name == null && req.has("address")) { // an AdministrativeArea written with an address
+        JsonNode a = req.get("address");
+        String country = countryOf(a.get("addressCountry"));
+        String region = text(a, "addressRegion");
+        name = region != null && country != null ? region + ", " + country : country != null ? country : region;
+        if (country != null && COUNTRY_CODE.matcher(country).matches()) {
+          countries.add(country.toUpperCase(Locale.ROOT));
+        }
+        if (name != null) {
+          locations.add(name + " (remote applicants)");
+        }
+        continue;
+      }
       if (name != null && COUNTRY_CODE.matcher(name).matches()) {
         countries.add(name.toUpperCase(Locale.ROOT));
       } else if (name != null) {
@@ -270,14 +283,17 @@ public final class JsonLdExtractor {
         locations.add(name + " (remote applicants)");
       }
     }
-    WorkMode mode = WorkMode.UNKNOWN;
-    String evidence = null;
+    WorkModes modes = new WorkModes();
     for (JsonNode t : each(n.get("jobLocationType"))) {
       if (t.asText().toUpperCase(Locale.ROOT).contains("TELECOMMUTE")) {
-        mode = WorkMode.REMOTE;
-        evidence = "jobLocationType=TELECOMMUTE";
+        modes.declared("TELECOMMUTE", "jobLocationType");
       }
     }
+    locations.forEach(modes::locationText); // "Hybrid - Boston", "Remote (US)"
+    String description = TextCleaner.clean(text(n, "description"));
+    WorkModes.Found found = modes.descriptionTag(description).result();
+    WorkMode mode = found.mode();
+    String evidence = found.evidence();
     List<String> employment = new ArrayList<>();
     for (JsonNode t : each(n.get("employmentType"))) {
       for (String part : t.asText().split("[,;]")) {
@@ -296,10 +312,10 @@ public final class JsonLdExtractor {
         evidence,
         employment,
         salary(n.get("baseSalary"), n.get("salaryCurrency")),
-        TextCleaner.clean(text(n, "description")),
+        description,
         date(text(n, "datePosted")),
         date(text(n, "validThrough")),
-        text(n, "url"));
+        text(n, "url") != null ? text(n, "url") : urlIdentifier(n.get("identifier")));
   }
 
   private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -337,11 +353,17 @@ public final class JsonLdExtractor {
     return identifier(id.get("value"));
   }
 
+  /** An identifier that is the employer's own URL for the posting ({"@type": "PropertyValue", "value": "https://…"}). */
+  private static String urlIdentifier(JsonNode id) {
+    String v = identifier(id);
+    return v != null && v.matches("(?i)https?://\\S+") ? v : null;
+  }
+
   private static String countryOf(JsonNode c) {
     if (c == null || c.isNull()) {
       return null;
     }
-    String v = c.isTextual() ? c.asText() : text(c, "name");
+    String v = c.isTextual() ? c.asText() : text(c, "name") != null ? text(c, "name") : text(c, "value");
     if (v == null) {
       return null;
     }
@@ -382,6 +404,11 @@ public final class JsonLdExtractor {
       if (single == null) {
         text = clean(value.asText());
       }
+    }
+    if (min == null && max == null && single == null && text == null) {
+      // a MonetaryAmount with its bounds on itself: {"@type": "MonetaryAmount", "minValue": …, "maxValue": …}
+      min = number(base.get("minValue"));
+      max = number(base.get("maxValue"));
     }
     if (unit == null) {
       unit = text(base, "unitText");

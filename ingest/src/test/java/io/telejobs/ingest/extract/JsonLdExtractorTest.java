@@ -114,4 +114,47 @@ class JsonLdExtractorTest {
       assertThat(extractor.parse(html, URI.create("http://x.test/")).postings()).isEmpty();
     }
   }
+
+  /** schema.org shapes met in the wild, each in a posting of its own. */
+  private PostingDraft only(String jobPostingJson) {
+    String html = "<html><head><script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", "
+        + "\"@type\": \"JobPosting\", \"title\": \"Telehealth Program Manager\", " + jobPostingJson
+        + "}</script></head><body></body></html>";
+    Extraction e = extractor.parse(html, URI.create("https://careers.example.org/jobs/1"));
+    assertThat(e.problems()).isEmpty();
+    return e.postings().get(0);
+  }
+
+  @Test
+  void aMonetaryAmountWithItsBoundsOnItself() {
+    PostingDraft p = only("\"baseSalary\": {\"@type\": \"MonetaryAmount\", \"currency\": \"USD\", "
+        + "\"minValue\": 95000, \"maxValue\": 120000, \"unitText\": \"YEAR\"}");
+    assertThat(p.salary().min()).isEqualByComparingTo("95000");
+    assertThat(p.salary().max()).isEqualByComparingTo("120000");
+    assertThat(p.salary().unit()).isEqualTo("YEAR");
+  }
+
+  @Test
+  void applicantLocationRequirementsAsAnAdministrativeAreaWithAnAddressAndACountryWithValue() {
+    PostingDraft p = only("\"jobLocationType\": \"TELECOMMUTE\", \"applicantLocationRequirements\": ["
+        + "{\"@type\": \"AdministrativeArea\", \"address\": {\"@type\": \"PostalAddress\", \"addressRegion\": \"CA\", "
+        + "\"addressCountry\": \"US\"}}, {\"@type\": \"Country\", \"value\": \"Canada\"}]");
+    assertThat(p.countries()).containsExactly("US", "CA");
+    assertThat(p.locations()).containsExactly("CA, US (remote applicants)", "Canada (remote applicants)");
+    assertThat(p.workModeEvidence()).isEqualTo("jobLocationType=TELECOMMUTE");
+  }
+
+  @Test
+  void anIdentifierThatIsTheEmployersOwnPostingUrlIsThePostingLink() {
+    PostingDraft p = only("\"identifier\": {\"@type\": \"PropertyValue\", \"name\": \"Acme Health\", "
+        + "\"value\": \"https://careers.acme.org/jobs/R-1042\"}");
+    assertThat(p.url()).isEqualTo("https://careers.acme.org/jobs/R-1042");
+  }
+
+  @Test
+  void hybridInTheLocationIsHybridAndNotRemote() {
+    PostingDraft p = only("\"jobLocation\": {\"@type\": \"Place\", \"address\": \"Hybrid - Boston, MA\"}, "
+        + "\"description\": \"<p>Lead the programme.</p><p>#LI-Remote</p>\"");
+    assertThat(p.workMode()).isEqualTo(io.telejobs.contracts.WorkMode.HYBRID);
+  }
 }
