@@ -16,7 +16,11 @@ final class WorkModes {
   private static final Pattern LI_TAG = Pattern.compile("#LI-(Remote|Hybrid|Onsite|On-site)\\b", Pattern.CASE_INSENSITIVE);
 
   /** A "Remote: No" line, as some employers' templates write it in the description. */
-  private static final Pattern REMOTE_LINE = Pattern.compile("(?im)^\\s*remote\\s*:\\s*(yes|no)\\s*$");
+  private static final Pattern REMOTE_LINE = Pattern.compile("(?im)^[ \\t]*remote[ \\t]*:[ \\t\\n]{0,20}(yes|no)[ \\t]*$");
+  private static final Pattern REMOTE_WORD = Pattern.compile("\\bremote\\b");
+
+  /** How many characters at each end of a description are searched for tags. */
+  private static final int TAG_WINDOW = 4_000;
 
   private WorkMode mode = WorkMode.UNKNOWN;
   private String evidence;
@@ -37,7 +41,7 @@ final class WorkModes {
   /** A word in a location ("Hybrid - London", "Remote (US)"). */
   WorkModes locationText(String location) {
     String l = location == null ? "" : location.toLowerCase(Locale.ROOT);
-    WorkMode m = l.contains("hybrid") ? WorkMode.HYBRID : l.matches(".*\\bremote\\b.*") ? WorkMode.REMOTE : WorkMode.UNKNOWN;
+    WorkMode m = l.contains("hybrid") ? WorkMode.HYBRID : REMOTE_WORD.matcher(l).find() ? WorkMode.REMOTE : WorkMode.UNKNOWN;
     return offer(m, "location \"" + location + "\"");
   }
 
@@ -45,6 +49,10 @@ final class WorkModes {
   WorkModes descriptionTag(String text) {
     if (text == null) {
       return this;
+    }
+    if (text.length() > 2 * TAG_WINDOW) {
+      // tags and template lines sit at the start or the end of a description; a huge one is not scanned whole
+      text = text.substring(0, TAG_WINDOW) + "\n" + text.substring(text.length() - TAG_WINDOW);
     }
     Matcher m = LI_TAG.matcher(text);
     if (m.find()) {
