@@ -75,8 +75,8 @@ public final class SmartRecruitersAnswer {
     }
     modes.flag(loc.path("hybrid").asBoolean(false), WorkMode.HYBRID, "location.hybrid")
         .flag(loc.path("remote").asBoolean(false), WorkMode.REMOTE, "location.remote")
-        .flag(loc.path("hybrid").isBoolean() && loc.path("remote").isBoolean(), WorkMode.ONSITE,
-            "location.remote=false, location.hybrid");
+        .follows(loc.path("hybrid").isBoolean() && loc.path("remote").isBoolean(), WorkMode.ONSITE,
+            "location.remote=false and location.hybrid=false");
     WorkModes.Found mode = modes.result();
     String companyId = text(j.path("company"), "identifier");
     String postingUrl = text(j, "postingUrl") != null ? text(j, "postingUrl")

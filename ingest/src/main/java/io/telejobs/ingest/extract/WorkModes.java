@@ -38,6 +38,11 @@ final class WorkModes {
     return set ? offer(meaning, field + "=true") : this;
   }
 
+  /** A mode that follows from structured fields, with the words that say how. */
+  WorkModes follows(boolean holds, WorkMode meaning, String how) {
+    return holds ? offer(meaning, how) : this;
+  }
+
   /** A word in a location ("Hybrid - London", "Remote (US)"). */
   WorkModes locationText(String location) {
     String l = location == null ? "" : location.toLowerCase(Locale.ROOT);

@@ -106,6 +106,7 @@ class BoardCrawlTest {
     assertThat(detailed.description()).contains("end-to-end planning activities");
     assertThat(detailed.applyUrl()).endsWith("744000151640889-logistics-section-manager?oga=true");
     assertThat(sink.postings.get(2).workMode()).isEqualTo(WorkMode.HYBRID);
+    assertThat(detailed.workModeEvidence()).isEqualTo("location.remote=false and location.hybrid=false");
     assertThat(sink.errors).hasSize(2).allSatisfy(e -> assertThat(e.stage()).isEqualTo(IngestError.Stage.FETCH));
   }
 
