@@ -79,12 +79,17 @@ public record IngestConfig(
   public static final EnvVar CLOSE_AFTER = EnvVar.optional("APP_CLOSE_AFTER_MISSED_CRAWLS", "2",
       "complete crawls in a row a posting may be missing before it is closed (a tombstone)");
 
+  public static final EnvVar USAJOBS_API_KEY = EnvVar.optional("APP_USAJOBS_API_KEY", "",
+      "USAJOBS search API key (Authorization-Key), needed only by usajobs sources; request one at developer.usajobs.gov");
+  public static final EnvVar USAJOBS_EMAIL = EnvVar.optional("APP_USAJOBS_EMAIL", "",
+      "the e-mail address registered with the USAJOBS key, sent as the User-Agent as USAJOBS requires");
+
   /** Every variable ingest reads, for --help, the README and the compose-file check. */
   public static List<EnvVar> variables() {
     List<EnvVar> all = new ArrayList<>(Env.COMMON);
     all.addAll(List.of(SOURCES_FILE, USER_AGENT, ROBOTS_AGENT, HOST_DELAY, MAX_CRAWL_DELAY,
         HTTP_TIMEOUT, MAX_BODY_BYTES, MODE, INTERVAL, CLOSE_AFTER, RETRIES, BACKOFF, MAX_RETRY_AFTER,
-        BREAKER_THRESHOLD, BREAKER_COOLDOWN, CRAWL_THREADS, METRICS_PORT, FETCH_ALLOWLIST));
+        BREAKER_THRESHOLD, BREAKER_COOLDOWN, CRAWL_THREADS, METRICS_PORT, FETCH_ALLOWLIST, USAJOBS_API_KEY, USAJOBS_EMAIL));
     return List.copyOf(all);
   }
 

@@ -58,8 +58,16 @@ public final class IngestService implements AutoCloseable {
     new Env(config.env()).ensureTopics(List.of(Topics.POSTINGS, Topics.INGEST_ERRORS));
     this.fetcher = new HttpFetcher(config.fetchPolicy(), HostGate.system(),
         new OutboundHttp(HttpFetcher.clientSettings(config.fetchPolicy(), config.fetchAllowlist())));
+    Env env = new Env(config.env());
+    Crawler.ApiKeys keys = new Crawler.ApiKeys(env.get(IngestConfig.USAJOBS_API_KEY), env.get(IngestConfig.USAJOBS_EMAIL));
+    for (Source s : sources) {
+      if (s.type().equals("usajobs") && !keys.usaJobsReady()) {
+        throw new io.telejobs.contracts.config.ConfigException("source " + s.name()
+            + " reads USAJOBS, which needs APP_USAJOBS_API_KEY and APP_USAJOBS_EMAIL (the address registered with the key)");
+      }
+    }
     Crawler crawler = new Crawler(fetcher, new JsonLdExtractor(), new UrlCanonicalizer(config.fetchAllowlist()),
-        Clock.systemUTC());
+        Clock.systemUTC(), keys);
     this.publisher = new KafkaPostingPublisher(config.kafka(), ledger);
     this.runner = new CrawlRunner(crawler, publisher, ledger, config.closeAfterMissedCrawls(), Clock.systemUTC(),
         config.crawlThreads());

@@ -7,6 +7,7 @@ import io.telejobs.ingest.extract.Extraction;
 import io.telejobs.ingest.extract.JsonLdExtractor;
 import io.telejobs.ingest.extract.PostingDraft;
 import io.telejobs.ingest.extract.SmartRecruitersAnswer;
+import io.telejobs.ingest.extract.UsaJobsAnswer;
 import io.telejobs.ingest.extract.WorkdayAnswer;
 import io.telejobs.ingest.fetch.FetchException;
 import io.telejobs.ingest.fetch.FetchRequest;
@@ -42,8 +43,30 @@ public final class Crawler {
   private final PostingFactory factory;
   private final Clock clock;
 
+  /**
+   * Keys some APIs need, from the environment.
+   *
+   * @param usaJobsKey USAJOBS {@code Authorization-Key}, or blank
+   * @param usaJobsEmail the e-mail address registered with it, sent as the {@code User-Agent}
+   */
+  public record ApiKeys(String usaJobsKey, String usaJobsEmail) {
+    public static final ApiKeys NONE = new ApiKeys("", "");
+
+    public boolean usaJobsReady() {
+      return usaJobsKey != null && !usaJobsKey.isBlank() && usaJobsEmail != null && !usaJobsEmail.isBlank();
+    }
+  }
+
+  private final ApiKeys keys;
+
   public Crawler(PageFetcher fetcher, JsonLdExtractor extractor, UrlCanonicalizer canonicalizer,
       Clock clock) {
+    this(fetcher, extractor, canonicalizer, clock, ApiKeys.NONE);
+  }
+
+  public Crawler(PageFetcher fetcher, JsonLdExtractor extractor, UrlCanonicalizer canonicalizer,
+      Clock clock, ApiKeys keys) {
+    this.keys = keys;
     this.fetcher = fetcher;
     this.extractor = extractor;
     this.canonicalizer = canonicalizer;
@@ -117,6 +140,7 @@ public final class Crawler {
     return switch (kind) {
       case WORKDAY -> crawlWorkday(source, sink, report, context);
       case SMARTRECRUITERS -> crawlSmartRecruiters(source, sink, report, context);
+      case USAJOBS -> crawlUsaJobs(source, sink, report, context);
       default -> crawlOneAnswer(kind, source, sink, report, context);
     };
   }
@@ -260,6 +284,53 @@ public final class Crawler {
       }
       requests++;
       publish(draft, draft.url() != null ? draft.url() : detail.toString(), clock.instant(), source, sink, report, seen);
+    }
+    return new Result(seen, complete);
+  }
+
+  /** USAJOBS: pages of 500 with the key and the registered e-mail address as User-Agent, as its terms ask. */
+  private Result crawlUsaJobs(Source source, PostingSink sink, CrawlReport report, AtsExtractor.Context context)
+      throws InterruptedException {
+    if (!keys.usaJobsReady()) {
+      fail(sink, report, source, source.apiUrl().toString(), IngestError.Stage.FETCH,
+          "USAJOBS needs APP_USAJOBS_API_KEY and APP_USAJOBS_EMAIL; this source was not read");
+      return new Result(java.util.Set.of(), false);
+    }
+    java.util.Map<String, String> headers = java.util.Map.of("Accept", "application/json",
+        "Authorization-Key", keys.usaJobsKey(), "User-Agent", keys.usaJobsEmail());
+    java.util.Set<String> seen = new HashSet<>();
+    boolean complete = true;
+    int total = -1;
+    for (int page = 1; total < 0 || (page - 1) * UsaJobsAnswer.PAGE < total; page++) {
+      if (page > source.maxPages()) {
+        complete = false;
+        break;
+      }
+      URI url = source.usaJobsPage(page);
+      FetchResult r;
+      try {
+        r = fetcher.fetch(FetchRequest.get(url, headers));
+      } catch (FetchException e) {
+        fail(sink, report, source, url.toString(), IngestError.Stage.FETCH, e.getMessage());
+        complete = false;
+        break;
+      }
+      report.pageFetched();
+      Extraction extraction = AtsExtractor.parse(AtsExtractor.Kind.USAJOBS, r.body(), context);
+      for (String problem : extraction.problems()) {
+        fail(sink, report, source, url.toString(), IngestError.Stage.EXTRACT, problem);
+      }
+      if (extraction.problems().stream().anyMatch(Crawler::wholeAnswerUnreadable)) {
+        complete = false;
+        break;
+      }
+      for (PostingDraft draft : extraction.postings()) {
+        publish(draft, draft.url() != null ? draft.url() : url.toString(), clock.instant(), source, sink, report, seen);
+      }
+      total = Math.max(total, UsaJobsAnswer.total(r.body()));
+      if (extraction.postings().isEmpty() && extraction.problems().isEmpty()) {
+        break;
+      }
     }
     return new Result(seen, complete);
   }

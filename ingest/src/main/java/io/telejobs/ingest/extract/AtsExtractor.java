@@ -12,8 +12,8 @@ import java.util.List;
  * Maps the public job-board APIs of applicant tracking systems onto postings. Each vendor's reader is
  * its own class, written from real captured answers (see {@code ingest/src/test/resources/ats/real}):
  * {@link GreenhouseAnswer}, {@link LeverAnswer}, {@link AshbyAnswer}, {@link WorkdayAnswer},
- * {@link SmartRecruitersAnswer}, {@link RecruiteeAnswer}, {@link WorkableAnswer} and
- * {@link RemotiveAnswer}. A job that cannot be read is a problem line naming the field; the others
+ * {@link SmartRecruitersAnswer}, {@link RecruiteeAnswer}, {@link WorkableAnswer}, {@link RemotiveAnswer}
+ * and {@link UsaJobsAnswer}. A job that cannot be read is a problem line naming the field; the others
  * are still read.
  */
 public final class AtsExtractor {
@@ -28,7 +28,8 @@ public final class AtsExtractor {
     SMARTRECRUITERS,
     RECRUITEE,
     WORKABLE,
-    REMOTIVE
+    REMOTIVE,
+    USAJOBS
   }
 
   /**
@@ -76,6 +77,8 @@ public final class AtsExtractor {
       case RECRUITEE -> each(kind, root, root.path("offers"), "offers", context, RecruiteeAnswer::job);
       case WORKABLE -> each(kind, root, root.path("jobs"), "jobs", context, WorkableAnswer::job);
       case REMOTIVE -> each(kind, root, root.path("jobs"), "jobs", context, RemotiveAnswer::job);
+      case USAJOBS -> each(kind, root, root.path("SearchResult").path("SearchResultItems"), "SearchResult.SearchResultItems",
+          context, UsaJobsAnswer::item);
     };
   }
 
@@ -90,6 +93,7 @@ public final class AtsExtractor {
       case RECRUITEE -> "Recruitee";
       case WORKABLE -> "Workable";
       case REMOTIVE -> "Remotive";
+      case USAJOBS -> "USAJOBS";
     };
   }
 

@@ -50,7 +50,7 @@ public record Source(
 
   /** The board kinds: sources read from an applicant tracking system's or job board's API. */
   public static final List<String> BOARDS =
-      List.of("greenhouse", "lever", "ashby", "workday", "smartrecruiters", "recruitee", "workable", "remotive");
+      List.of("greenhouse", "lever", "ashby", "workday", "smartrecruiters", "recruitee", "workable", "remotive", "usajobs");
 
   /** Remotive asks API users to call at most a few times a day; a remotive source is never read more often. */
   public static final java.time.Duration REMOTIVE_MIN_INTERVAL = java.time.Duration.ofHours(6);
@@ -71,6 +71,7 @@ public record Source(
       case "recruitee" -> "https://" + board + ".recruitee.com";
       case "workable" -> "https://apply.workable.com";
       case "remotive" -> "https://remotive.com";
+      case "usajobs" -> "https://data.usajobs.gov";
       default -> throw new IllegalStateException("a " + type + " source has no API");
     };
     if (apiBase != null) {
@@ -85,8 +86,15 @@ public record Source(
       case "recruitee" -> "/api/offers/";
       case "workable" -> "/api/v1/widget/accounts/" + board + "?details=true";
       case "remotive" -> "/api/remote-jobs?search=" + q;
+      case "usajobs" -> "/api/search?Keyword=" + q + "&ResultsPerPage=" + io.telejobs.ingest.extract.UsaJobsAnswer.PAGE
+          + "&Page=1";
       default -> "/posting-api/job-board/" + board + "?includeCompensation=true";
     });
+  }
+
+  /** A USAJOBS search page (1-based). */
+  public URI usaJobsPage(int page) {
+    return URI.create(apiUrl().toString().replaceFirst("Page=1$", "Page=" + page));
   }
 
   /** A SmartRecruiters list page at {@code offset}. */
@@ -143,7 +151,12 @@ public record Source(
     if (urlPattern != null) {
       java.util.regex.Pattern.compile(urlPattern); // fails with the position of the mistake
     }
-    if (!crawled && !type.equals("workday") && (board == null || !board.matches("[A-Za-z0-9._-]{1,100}"))) {
+    if (type.equals("usajobs") && (board == null || !board.matches("[\\p{L}0-9 ._()-]{1,100}"))) {
+      throw new IllegalArgumentException("source " + name + ": a usajobs source needs its search keyword as board "
+          + "(letters, digits, spaces, '.', '_', '-', '(', ')')");
+    }
+    if (!crawled && !type.equals("workday") && !type.equals("usajobs")
+        && (board == null || !board.matches("[A-Za-z0-9._-]{1,100}"))) {
       throw new IllegalArgumentException("source " + name + ": a " + type + " source needs its board name (letters, digits, '.', '_', '-')");
     }
     for (URI seed : seeds) {

@@ -110,6 +110,40 @@ class BoardCrawlTest {
     assertThat(sink.errors).hasSize(2).allSatisfy(e -> assertThat(e.stage()).isEqualTo(IngestError.Stage.FETCH));
   }
 
+  @Test
+  void usaJobsIsAskedWithTheKeyAndTheRegisteredAddressAsItsTermsRequire() throws Exception {
+    server.on("/api/search", ex -> FixtureHttpServer.send(ex, 200, "application/json", fixture("usajobs/it-search-2016.json")));
+    Source source = new Source("va", "usajobs", null, null, null, 0, 0, "telehealth", null, URI.create(server.baseUrl()),
+        null, null, null);
+    Crawler crawler = new Crawler(TestFetchers.local(FetchPolicy.of("telejobs-test/1.0 (+http://localhost/bot)",
+        "telejobs-bot", Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000_000)),
+        new JsonLdExtractor(), TestFetchers.canonicalizer(), CLOCK, new Crawler.ApiKeys("k3y", "jobs@telejobs.example"));
+
+    Crawler.Result result = crawler.crawl(source, sink, new CrawlReport());
+
+    assertThat(server.requests("/api/search")).singleElement().satisfies(r -> {
+      assertThat(r.header("Authorization-Key")).isEqualTo("k3y");
+      assertThat(r.header("User-Agent")).isEqualTo("jobs@telejobs.example");
+    });
+    assertThat(sink.postings).extracting(JobPosting::title).containsExactly("IT Specialist (INET) (Web Developer)",
+        "Information Technology (IT) Project Manager", "INFORMATION TECHNOLOGY SPECIALIST (SECURITY)");
+    assertThat(sink.postings.get(1).salary().min()).isEqualByComparingTo("88305");
+    assertThat(result.complete()).as("8 results fit in one page of 500").isTrue();
+  }
+
+  @Test
+  void withoutAKeyAUsaJobsSourceIsNotReadAndSaysWhy() throws Exception {
+    Source source = new Source("va", "usajobs", null, null, null, 0, 0, "telehealth", null, URI.create(server.baseUrl()),
+        null, null, null);
+
+    Crawler.Result result = crawler().crawl(source, sink, new CrawlReport());
+
+    assertThat(server.requests("/api/search")).isEmpty();
+    assertThat(sink.errors).singleElement().satisfies(e -> assertThat(e.reason())
+        .isEqualTo("USAJOBS needs APP_USAJOBS_API_KEY and APP_USAJOBS_EMAIL; this source was not read"));
+    assertThat(result.complete()).isFalse();
+  }
+
   private Crawler crawler() {
     FetchPolicy policy = FetchPolicy.of("telejobs-test/1.0 (+http://localhost/bot)", "telejobs-bot",
         Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000_000);

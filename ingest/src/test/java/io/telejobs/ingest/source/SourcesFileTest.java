@@ -25,7 +25,8 @@ class SourcesFileTest {
       "smartrecruiters | BoschGroup | https://api.smartrecruiters.com/v1/companies/BoschGroup/postings?limit=100&offset=0",
       "recruitee       | channable  | https://channable.recruitee.com/api/offers/",
       "workable        | amazingcarecareers | https://apply.workable.com/api/v1/widget/accounts/amazingcarecareers?details=true",
-      "remotive        | telehealth | https://remotive.com/api/remote-jobs?search=telehealth"})
+      "remotive        | telehealth | https://remotive.com/api/remote-jobs?search=telehealth",
+      "usajobs         | telehealth | https://data.usajobs.gov/api/search?Keyword=telehealth&ResultsPerPage=500&Page=1"})
   void atsSourcesReadTheirPublicBoardApi(String type, String board, String url) {
     String json = "{\"sources\": [{\"name\": \"x\", \"type\": \"" + type + "\", \"board\": \"" + board + "\"}]}";
     assertThat(SourcesFile.parse(json, Map.of(), "test").get(0).apiUrl()).hasToString(url);
