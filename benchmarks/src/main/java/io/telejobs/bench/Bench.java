@@ -19,9 +19,10 @@ public final class Bench {
       case "notifier-current" -> NotifierCurrent.main(rest);
       case "analytics-throughput" -> AnalyticsThroughput.main(rest);
       case "ingest-extract" -> IngestExtract.main(rest);
+      case "e2e-latency" -> E2eLatency.main(rest);
       case "tagger-jmh" -> new Runner(new OptionsBuilder().include(TaggerBenchmark.class.getSimpleName()).build()).run();
       default -> {
-        System.err.println("unknown benchmark '" + name + "': matcher-throughput | tagger-jmh | notifier-match | notifier-current | analytics-throughput | ingest-extract");
+        System.err.println("unknown benchmark '" + name + "': matcher-throughput | tagger-jmh | notifier-match | notifier-current | analytics-throughput | ingest-extract | e2e-latency");
         System.exit(2);
       }
     }

@@ -53,7 +53,7 @@ import org.apache.kafka.common.serialization.Serdes;
  * ratio=…}
  */
 public final class NotifierCurrent {
-  private static final String SECRET = "benchmark-secret-0123456789abcdef0123";
+  static final String SECRET = "benchmark-secret-0123456789abcdef0123";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private NotifierCurrent() {}
@@ -169,7 +169,7 @@ public final class NotifierCurrent {
     }
   }
 
-  private static String subscribe(String api, String json) throws Exception {
+  static String subscribe(String api, String json) throws Exception {
     HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/api/subscriptions"))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -179,7 +179,7 @@ public final class NotifierCurrent {
     return Json.mapper().readTree(r.body()).get("id").asText();
   }
 
-  private static void confirm(String api, String id) throws Exception {
+  static void confirm(String api, String id) throws Exception {
     String token = new TokenSigner(SECRET.getBytes(StandardCharsets.UTF_8)).sign("confirm", id);
     String form = "s=" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "&t=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/confirm"))
@@ -190,7 +190,7 @@ public final class NotifierCurrent {
     }
   }
 
-  private static void awaitMail(GreenMail smtp, int count, Duration timeout) {
+  static void awaitMail(GreenMail smtp, int count, Duration timeout) {
     if (!smtp.waitForIncomingEmail(timeout.toMillis(), count)) {
       throw new IllegalStateException("email " + count + " did not arrive in " + timeout);
     }

@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class TopicFollower implements AutoCloseable {
   private final KafkaConsumer<String, byte[]> consumer;
   private final List<TopicPartition> partitions = new ArrayList<>();
+  private static final Duration CATCH_UP_POLL = Duration.ofMillis(5);
 
   public TopicFollower(Properties clientProps, String... topics) {
     Properties c = new Properties();
@@ -46,7 +47,9 @@ public final class TopicFollower implements AutoCloseable {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("could not read " + partitions + " to their end in 5 minutes");
       }
-      for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+      // a short poll: when all that is left is a transaction marker, poll returns no record and would
+      // otherwise sit out its whole timeout although the position has already moved past the marker
+      for (ConsumerRecord<String, byte[]> r : consumer.poll(CATCH_UP_POLL)) {
         read++;
         handler.accept(r);
       }

@@ -43,6 +43,7 @@ public final class NotifierService implements ServiceMain.Service {
   private static final Logger LOG = LoggerFactory.getLogger(NotifierService.class);
 
   private final KafkaStreams streams;
+  private final EmailSender email;
   static final String WEBHOOK_USER_AGENT = "telejobs-notifier/0.2 (+https://github.com/telejobs/telejobs#webhooks)";
 
   private final DeliveryCounters counters = new DeliveryCounters();
@@ -68,6 +69,7 @@ public final class NotifierService implements ServiceMain.Service {
   public NotifierService(NotifierConfig config, Map<String, String> environment, EmailSender email, Clock clock) {
     new Env(environment).ensureTopics(List.of(Topics.MATCHED, Topics.SUBSCRIPTIONS, Topics.ALERTS, Topics.DIGESTS,
         Topics.DELIVERIES, Topics.NOTIFIER_RETRIES, Topics.NOTIFIER_DLQ));
+    this.email = email;
     this.streams = new KafkaStreams(AlertTopology.build(new IndexedSubscriptions(), clock), config.streams());
     streams.setUncaughtExceptionHandler(e -> {
       LOG.error("notifier stream thread failed; replacing it", e);
@@ -187,6 +189,9 @@ public final class NotifierService implements ServiceMain.Service {
       digests.close();
     }
     store.close();
+    if (email instanceof SmtpEmailSender smtp) {
+      smtp.close(); // QUIT on the kept SMTP connection, after every sender above has stopped
+    }
     streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
         .withTimeout(Duration.ofSeconds(30)));
   }

@@ -142,6 +142,8 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
     pp.putAll(kafka);
     pp.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     pp.put(ProducerConfig.ACKS_CONFIG, "all");
+    // each delivery record is written and waited for before the next alert: batching delay would only add to it
+    pp.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "0");
     pp.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-" + UUID.randomUUID());
     return pp;
   }

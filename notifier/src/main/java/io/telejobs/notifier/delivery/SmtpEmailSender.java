@@ -16,10 +16,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
 
-/** Sends email over SMTP with Angus Mail: multipart/alternative, plain text and HTML, stable Message-ID. */
+/**
+ * Sends email over SMTP with Angus Mail: multipart/alternative, plain text and HTML, stable Message-ID.
+ * One connection is kept open and reused for the messages that follow (checked with NOOP before each
+ * use, opened again when the server has closed it), instead of a new connection per message.
+ */
 public final class SmtpEmailSender implements EmailSender {
   private final Session session;
   private final InternetAddress from;
+  private Transport transport; // guarded by this
 
   public SmtpEmailSender(SmtpSettings settings) {
     Properties p = new Properties();
@@ -73,7 +78,7 @@ public final class SmtpEmailSender implements EmailSender {
       MimeMultipart alternative = new MimeMultipart("alternative", text, html);
       msg.setContent(alternative);
       msg.saveChanges();
-      Transport.send(msg);
+      deliver(msg);
     } catch (AddressException e) {
       throw new DeliveryException("invalid address " + email.to() + ": " + e.getMessage(), false, e);
     } catch (SendFailedException e) {
@@ -81,6 +86,39 @@ public final class SmtpEmailSender implements EmailSender {
     } catch (MessagingException e) {
       throw new DeliveryException("SMTP failure: " + e.getMessage(), true, e);
     }
+  }
+
+  /** Sends over the kept connection; a connection that failed is dropped, and the caller's retry opens a new one. */
+  private synchronized void deliver(MimeMessage msg) throws MessagingException {
+    if (transport == null || !transport.isConnected()) {
+      closeQuietly();
+      transport = session.getTransport();
+      transport.connect();
+    }
+    try {
+      transport.sendMessage(msg, msg.getAllRecipients());
+    } catch (SendFailedException e) {
+      throw e; // the server refused this message; the connection is still good
+    } catch (MessagingException e) {
+      closeQuietly();
+      throw e;
+    }
+  }
+
+  private void closeQuietly() {
+    if (transport != null) {
+      try {
+        transport.close();
+      } catch (MessagingException e) {
+        // the connection is being dropped anyway
+      }
+      transport = null;
+    }
+  }
+
+  /** Closes the kept connection (QUIT). */
+  public synchronized void close() {
+    closeQuietly();
   }
 
   /** Keeps our Message-ID; {@link MimeMessage#saveChanges()} would otherwise make a new one. */
