@@ -84,12 +84,18 @@ public record IngestConfig(
   public static final EnvVar USAJOBS_EMAIL = EnvVar.optional("APP_USAJOBS_EMAIL", "",
       "the e-mail address registered with the USAJOBS key, sent as the User-Agent as USAJOBS requires");
 
+  public static final EnvVar ADZUNA_APP_ID = EnvVar.optional("APP_ADZUNA_APP_ID", "",
+      "Adzuna API app_id, needed only by adzuna sources; register at developer.adzuna.com");
+  public static final EnvVar ADZUNA_APP_KEY = EnvVar.optional("APP_ADZUNA_APP_KEY", "",
+      "Adzuna API app_key that goes with APP_ADZUNA_APP_ID");
+
   /** Every variable ingest reads, for --help, the README and the compose-file check. */
   public static List<EnvVar> variables() {
     List<EnvVar> all = new ArrayList<>(Env.COMMON);
     all.addAll(List.of(SOURCES_FILE, USER_AGENT, ROBOTS_AGENT, HOST_DELAY, MAX_CRAWL_DELAY,
         HTTP_TIMEOUT, MAX_BODY_BYTES, MODE, INTERVAL, CLOSE_AFTER, RETRIES, BACKOFF, MAX_RETRY_AFTER,
-        BREAKER_THRESHOLD, BREAKER_COOLDOWN, CRAWL_THREADS, METRICS_PORT, FETCH_ALLOWLIST, USAJOBS_API_KEY, USAJOBS_EMAIL));
+        BREAKER_THRESHOLD, BREAKER_COOLDOWN, CRAWL_THREADS, METRICS_PORT, FETCH_ALLOWLIST, USAJOBS_API_KEY, USAJOBS_EMAIL,
+        ADZUNA_APP_ID, ADZUNA_APP_KEY));
     return List.copyOf(all);
   }
 

@@ -59,11 +59,16 @@ public final class IngestService implements AutoCloseable {
     this.fetcher = new HttpFetcher(config.fetchPolicy(), HostGate.system(),
         new OutboundHttp(HttpFetcher.clientSettings(config.fetchPolicy(), config.fetchAllowlist())));
     Env env = new Env(config.env());
-    Crawler.ApiKeys keys = new Crawler.ApiKeys(env.get(IngestConfig.USAJOBS_API_KEY), env.get(IngestConfig.USAJOBS_EMAIL));
+    Crawler.ApiKeys keys = new Crawler.ApiKeys(env.get(IngestConfig.USAJOBS_API_KEY), env.get(IngestConfig.USAJOBS_EMAIL),
+        env.get(IngestConfig.ADZUNA_APP_ID), env.get(IngestConfig.ADZUNA_APP_KEY));
     for (Source s : sources) {
       if (s.type().equals("usajobs") && !keys.usaJobsReady()) {
         throw new io.telejobs.contracts.config.ConfigException("source " + s.name()
             + " reads USAJOBS, which needs APP_USAJOBS_API_KEY and APP_USAJOBS_EMAIL (the address registered with the key)");
+      }
+      if (s.type().equals("adzuna") && !keys.adzunaReady()) {
+        throw new io.telejobs.contracts.config.ConfigException("source " + s.name()
+            + " reads Adzuna, which needs APP_ADZUNA_APP_ID and APP_ADZUNA_APP_KEY");
       }
     }
     Crawler crawler = new Crawler(fetcher, new JsonLdExtractor(), new UrlCanonicalizer(config.fetchAllowlist()),

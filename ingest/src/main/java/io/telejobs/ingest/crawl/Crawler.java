@@ -48,12 +48,18 @@ public final class Crawler {
    *
    * @param usaJobsKey USAJOBS {@code Authorization-Key}, or blank
    * @param usaJobsEmail the e-mail address registered with it, sent as the {@code User-Agent}
+   * @param adzunaAppId Adzuna {@code app_id}, or blank
+   * @param adzunaAppKey Adzuna {@code app_key}, or blank
    */
-  public record ApiKeys(String usaJobsKey, String usaJobsEmail) {
-    public static final ApiKeys NONE = new ApiKeys("", "");
+  public record ApiKeys(String usaJobsKey, String usaJobsEmail, String adzunaAppId, String adzunaAppKey) {
+    public static final ApiKeys NONE = new ApiKeys("", "", "", "");
 
     public boolean usaJobsReady() {
       return usaJobsKey != null && !usaJobsKey.isBlank() && usaJobsEmail != null && !usaJobsEmail.isBlank();
+    }
+
+    public boolean adzunaReady() {
+      return adzunaAppId != null && !adzunaAppId.isBlank() && adzunaAppKey != null && !adzunaAppKey.isBlank();
     }
   }
 
@@ -141,6 +147,7 @@ public final class Crawler {
       case WORKDAY -> crawlWorkday(source, sink, report, context);
       case SMARTRECRUITERS -> crawlSmartRecruiters(source, sink, report, context);
       case USAJOBS -> crawlUsaJobs(source, sink, report, context);
+      case ADZUNA -> crawlAdzuna(source, sink, report, context);
       default -> crawlOneAnswer(kind, source, sink, report, context);
     };
   }
@@ -333,6 +340,67 @@ public final class Crawler {
       }
     }
     return new Result(seen, complete);
+  }
+
+  /**
+   * Adzuna: pages of 50 until {@code count} is reached. The keys go in the query string, as Adzuna
+   * asks; every address this reports (errors, logs) is the one without them.
+   */
+  private Result crawlAdzuna(Source source, PostingSink sink, CrawlReport report, AtsExtractor.Context context)
+      throws InterruptedException {
+    if (!keys.adzunaReady()) {
+      fail(sink, report, source, source.apiUrl().toString(), IngestError.Stage.FETCH,
+          "Adzuna needs APP_ADZUNA_APP_ID and APP_ADZUNA_APP_KEY; this source was not read");
+      return new Result(java.util.Set.of(), false);
+    }
+    String credentials = "&app_id=" + java.net.URLEncoder.encode(keys.adzunaAppId(), java.nio.charset.StandardCharsets.UTF_8)
+        + "&app_key=" + java.net.URLEncoder.encode(keys.adzunaAppKey(), java.nio.charset.StandardCharsets.UTF_8);
+    java.util.Set<String> seen = new HashSet<>();
+    boolean complete = true;
+    int total = -1;
+    for (int page = 1; total < 0 || (page - 1) * Source.ADZUNA_PAGE < total; page++) {
+      if (page > source.maxPages()) {
+        complete = false;
+        break;
+      }
+      URI shown = source.adzunaPage(page);
+      FetchResult r;
+      try {
+        r = fetcher.fetch(FetchRequest.get(URI.create(shown + credentials), JSON));
+      } catch (FetchException e) {
+        fail(sink, report, source, shown.toString(), IngestError.Stage.FETCH,
+            e.getMessage().replace(keys.adzunaAppKey(), "…").replace(keys.adzunaAppId(), "…"));
+        complete = false;
+        break;
+      }
+      report.pageFetched();
+      Extraction extraction = AtsExtractor.parse(AtsExtractor.Kind.ADZUNA, r.body(), context);
+      for (String problem : extraction.problems()) {
+        fail(sink, report, source, shown.toString(), IngestError.Stage.EXTRACT, problem);
+      }
+      if (extraction.problems().stream().anyMatch(Crawler::wholeAnswerUnreadable)) {
+        complete = false;
+        break;
+      }
+      for (PostingDraft draft : extraction.postings()) {
+        publish(draft, draft.url() != null ? draft.url() : shown.toString(), clock.instant(), source, sink, report, seen);
+      }
+      total = Math.max(total, countOf(r.body()));
+      if (extraction.postings().isEmpty() && extraction.problems().isEmpty()) {
+        break;
+      }
+    }
+    return new Result(seen, complete);
+  }
+
+  /** Adzuna's {@code count}, or -1. */
+  private static int countOf(String json) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode n = io.telejobs.contracts.Json.mapper().readTree(json).get("count");
+      return n != null && n.canConvertToInt() ? n.asInt() : -1;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+      return -1;
+    }
   }
 
   /** A problem that means the answer as a whole could not be read (not one job of it). */

@@ -12,8 +12,8 @@ import java.util.List;
  * Maps the public job-board APIs of applicant tracking systems onto postings. Each vendor's reader is
  * its own class, written from real captured answers (see {@code ingest/src/test/resources/ats/real}):
  * {@link GreenhouseAnswer}, {@link LeverAnswer}, {@link AshbyAnswer}, {@link WorkdayAnswer},
- * {@link SmartRecruitersAnswer}, {@link RecruiteeAnswer}, {@link WorkableAnswer}, {@link RemotiveAnswer}
- * and {@link UsaJobsAnswer}. A job that cannot be read is a problem line naming the field; the others
+ * {@link SmartRecruitersAnswer}, {@link RecruiteeAnswer}, {@link WorkableAnswer}, {@link RemotiveAnswer},
+ * {@link UsaJobsAnswer} and {@link AdzunaAnswer}. A job that cannot be read is a problem line naming the field; the others
  * are still read.
  */
 public final class AtsExtractor {
@@ -29,7 +29,8 @@ public final class AtsExtractor {
     RECRUITEE,
     WORKABLE,
     REMOTIVE,
-    USAJOBS
+    USAJOBS,
+    ADZUNA
   }
 
   /**
@@ -79,6 +80,7 @@ public final class AtsExtractor {
       case REMOTIVE -> each(kind, root, root.path("jobs"), "jobs", context, RemotiveAnswer::job);
       case USAJOBS -> each(kind, root, root.path("SearchResult").path("SearchResultItems"), "SearchResult.SearchResultItems",
           context, UsaJobsAnswer::item);
+      case ADZUNA -> each(kind, root, root.path("results"), "results", context, AdzunaAnswer::job);
     };
   }
 
@@ -94,6 +96,7 @@ public final class AtsExtractor {
       case WORKABLE -> "Workable";
       case REMOTIVE -> "Remotive";
       case USAJOBS -> "USAJOBS";
+      case ADZUNA -> "Adzuna";
     };
   }
 

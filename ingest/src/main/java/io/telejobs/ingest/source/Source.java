@@ -50,7 +50,7 @@ public record Source(
 
   /** The board kinds: sources read from an applicant tracking system's or job board's API. */
   public static final List<String> BOARDS =
-      List.of("greenhouse", "lever", "ashby", "workday", "smartrecruiters", "recruitee", "workable", "remotive", "usajobs");
+      List.of("greenhouse", "lever", "ashby", "workday", "smartrecruiters", "recruitee", "workable", "remotive", "usajobs", "adzuna");
 
   /** Remotive asks API users to call at most a few times a day; a remotive source is never read more often. */
   public static final java.time.Duration REMOTIVE_MIN_INTERVAL = java.time.Duration.ofHours(6);
@@ -72,6 +72,7 @@ public record Source(
       case "workable" -> "https://apply.workable.com";
       case "remotive" -> "https://remotive.com";
       case "usajobs" -> "https://data.usajobs.gov";
+      case "adzuna" -> "https://api.adzuna.com";
       default -> throw new IllegalStateException("a " + type + " source has no API");
     };
     if (apiBase != null) {
@@ -88,8 +89,22 @@ public record Source(
       case "remotive" -> "/api/remote-jobs?search=" + q;
       case "usajobs" -> "/api/search?Keyword=" + q + "&ResultsPerPage=" + io.telejobs.ingest.extract.UsaJobsAnswer.PAGE
           + "&Page=1";
+      case "adzuna" -> "/v1/api/jobs/" + board.substring(0, board.indexOf(':')) + "/search/1?results_per_page="
+          + ADZUNA_PAGE + "&what=" + java.net.URLEncoder.encode(board.substring(board.indexOf(':') + 1),
+          java.nio.charset.StandardCharsets.UTF_8) + "&content-type=application%2Fjson";
       default -> "/posting-api/job-board/" + board + "?includeCompensation=true";
     });
+  }
+
+  /** Adzuna results per page (its maximum is 50). */
+  public static final int ADZUNA_PAGE = 50;
+
+  /** Adzuna's default keys allow a few hundred calls a day: an adzuna source is read at most hourly. */
+  public static final java.time.Duration ADZUNA_MIN_INTERVAL = java.time.Duration.ofHours(1);
+
+  /** An Adzuna search page (1-based), without the keys (the crawler adds them; they never appear in errors). */
+  public URI adzunaPage(int page) {
+    return URI.create(apiUrl().toString().replaceFirst("/search/1\\?", "/search/" + page + "?"));
   }
 
   /** A USAJOBS search page (1-based). */
@@ -151,11 +166,15 @@ public record Source(
     if (urlPattern != null) {
       java.util.regex.Pattern.compile(urlPattern); // fails with the position of the mistake
     }
+    if (type.equals("adzuna") && (board == null || !board.matches("[a-z]{2}:[\\p{L}0-9 ._-]{1,100}"))) {
+      throw new IllegalArgumentException("source " + name + ": an adzuna source needs its country and search words as "
+          + "board, e.g. \"us:telehealth project manager\" (the country as Adzuna writes it: gb, us, in, au, ca…)");
+    }
     if (type.equals("usajobs") && (board == null || !board.matches("[\\p{L}0-9 ._()-]{1,100}"))) {
       throw new IllegalArgumentException("source " + name + ": a usajobs source needs its search keyword as board "
           + "(letters, digits, spaces, '.', '_', '-', '(', ')')");
     }
-    if (!crawled && !type.equals("workday") && !type.equals("usajobs")
+    if (!crawled && !type.equals("workday") && !type.equals("usajobs") && !type.equals("adzuna")
         && (board == null || !board.matches("[A-Za-z0-9._-]{1,100}"))) {
       throw new IllegalArgumentException("source " + name + ": a " + type + " source needs its board name (letters, digits, '.', '_', '-')");
     }
@@ -168,6 +187,9 @@ public record Source(
     seeds = List.copyOf(seeds);
     if (interval != null && (interval.isNegative() || interval.isZero())) {
       throw new IllegalArgumentException("source " + name + ": interval must be positive, was " + interval);
+    }
+    if (type.equals("adzuna") && (interval == null || interval.compareTo(ADZUNA_MIN_INTERVAL) < 0)) {
+      interval = ADZUNA_MIN_INTERVAL;
     }
     if (type.equals("remotive") && (interval == null || interval.compareTo(REMOTIVE_MIN_INTERVAL) < 0)) {
       interval = REMOTIVE_MIN_INTERVAL;

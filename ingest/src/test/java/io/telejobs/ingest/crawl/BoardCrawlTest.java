@@ -117,7 +117,7 @@ class BoardCrawlTest {
         null, null, null);
     Crawler crawler = new Crawler(TestFetchers.local(FetchPolicy.of("telejobs-test/1.0 (+http://localhost/bot)",
         "telejobs-bot", Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000_000)),
-        new JsonLdExtractor(), TestFetchers.canonicalizer(), CLOCK, new Crawler.ApiKeys("k3y", "jobs@telejobs.example"));
+        new JsonLdExtractor(), TestFetchers.canonicalizer(), CLOCK, new Crawler.ApiKeys("k3y", "jobs@telejobs.example", "", ""));
 
     Crawler.Result result = crawler.crawl(source, sink, new CrawlReport());
 
@@ -142,6 +142,31 @@ class BoardCrawlTest {
     assertThat(sink.errors).singleElement().satisfies(e -> assertThat(e.reason())
         .isEqualTo("USAJOBS needs APP_USAJOBS_API_KEY and APP_USAJOBS_EMAIL; this source was not read"));
     assertThat(result.complete()).isFalse();
+  }
+
+  @Test
+  void adzunaKeysGoInTheQueryButNeverIntoAnError() throws Exception {
+    server.on("/v1/api/jobs/gb/search/1", ex -> FixtureHttpServer.send(ex, 200, "application/json",
+        fixture("adzuna/gb-london.json")));
+    server.on("/v1/api/jobs/gb/search/2", ex -> FixtureHttpServer.send(ex, 503, "text/plain", "busy".getBytes()));
+    Source source = new Source("adzuna-london", "adzuna", null, null, null, 0, 0, "gb:telehealth project manager", null,
+        URI.create(server.baseUrl()), null, null, null);
+    Crawler crawler = new Crawler(TestFetchers.local(FetchPolicy.of("telejobs-test/1.0 (+http://localhost/bot)",
+        "telejobs-bot", Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000_000)),
+        new JsonLdExtractor(), TestFetchers.canonicalizer(), CLOCK, new Crawler.ApiKeys("", "", "app-1d", "s3cret-k3y"));
+
+    crawler.crawl(source, sink, new CrawlReport());
+
+    assertThat(sink.postings).extracting(JobPosting::title).containsExactly("Campaign Analyst",
+        "Reliability Maintenance Engineering Technician, AMZL - Enfield (London)", "Driving Instructor");
+    assertThat(sink.postings.get(0).salary().currency()).isEqualTo("GBP");
+    assertThat(sink.postings.get(1).salary()).as("Adzuna's own estimate is not the employer's pay").isNull();
+    assertThat(server.requests("/v1/api/jobs/gb/search/1")).hasSize(1);
+    assertThat(sink.errors).as("the answer gives no count, so page 2 is asked; it fails").isNotEmpty()
+        .allSatisfy(e -> {
+          assertThat(e.url()).endsWith("/search/2?results_per_page=50&what=telehealth+project+manager&content-type=application%2Fjson");
+          assertThat(e.url() + e.reason()).doesNotContain("s3cret-k3y").doesNotContain("app-1d");
+        });
   }
 
   private Crawler crawler() {

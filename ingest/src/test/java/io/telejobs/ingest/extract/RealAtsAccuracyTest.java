@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class RealAtsAccuracyTest {
   private static final List<String> KINDS =
-      List.of("greenhouse", "lever", "ashby", "workday", "smartrecruiters", "recruitee", "workable", "remotive", "usajobs");
+      List.of("greenhouse", "lever", "ashby", "workday", "smartrecruiters", "recruitee", "workable", "remotive", "usajobs", "adzuna");
   private static final List<String> FIELDS = List.of("title", "company", "locations", "countries", "workMode",
       "employmentTypes", "pay", "datePosted", "postingUrl", "applyUrl");
 

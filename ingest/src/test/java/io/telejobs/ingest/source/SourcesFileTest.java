@@ -26,7 +26,8 @@ class SourcesFileTest {
       "recruitee       | channable  | https://channable.recruitee.com/api/offers/",
       "workable        | amazingcarecareers | https://apply.workable.com/api/v1/widget/accounts/amazingcarecareers?details=true",
       "remotive        | telehealth | https://remotive.com/api/remote-jobs?search=telehealth",
-      "usajobs         | telehealth | https://data.usajobs.gov/api/search?Keyword=telehealth&ResultsPerPage=500&Page=1"})
+      "usajobs         | telehealth | https://data.usajobs.gov/api/search?Keyword=telehealth&ResultsPerPage=500&Page=1",
+      "adzuna          | us:telehealth | https://api.adzuna.com/v1/api/jobs/us/search/1?results_per_page=50&what=telehealth&content-type=application%2Fjson"})
   void atsSourcesReadTheirPublicBoardApi(String type, String board, String url) {
     String json = "{\"sources\": [{\"name\": \"x\", \"type\": \"" + type + "\", \"board\": \"" + board + "\"}]}";
     assertThat(SourcesFile.parse(json, Map.of(), "test").get(0).apiUrl()).hasToString(url);
