@@ -32,6 +32,40 @@ class DescriptionPayAccuracyTest {
 
   @Test
   void readsPayFromRealDescriptions() throws IOException {
+    Figures dev = score("/eval/real/pay-in-description.jsonl", "dev part");
+    assertThat(dev.stated).isGreaterThanOrEqualTo(100);
+    assertThat(dev.foundRate()).as("found").isGreaterThanOrEqualTo(0.95);
+    assertThat(dev.exactRate()).as("exact").isGreaterThanOrEqualTo(0.85);
+    assertThat(dev.absentRate()).as("absent").isGreaterThanOrEqualTo(0.95);
+  }
+
+  /**
+   * The test part: descriptions from the real ATS answers under ingest's {@code ats/real} (other sources
+   * than the dev part, added after the finder was written, never tuned on). Small; printed, and held to
+   * the issue's bars.
+   */
+  @Test
+  void readsPayFromDescriptionsItWasNeverTunedOn() throws IOException {
+    Figures test = score("/eval/real/pay-in-description-test.jsonl", "test part");
+    assertThat(test.foundRate()).as("found").isGreaterThanOrEqualTo(0.95);
+    assertThat(test.absentRate()).as("absent").isGreaterThanOrEqualTo(0.98);
+  }
+
+  private record Figures(int stated, int found, int exact, int notStated, int absentRight) {
+    double foundRate() {
+      return (double) found / stated;
+    }
+
+    double exactRate() {
+      return (double) exact / stated;
+    }
+
+    double absentRate() {
+      return notStated == 0 ? 1.0 : (double) absentRight / notStated;
+    }
+  }
+
+  private Figures score(String resource, String part) throws IOException {
     DescriptionPay finder = new DescriptionPay();
     int stated = 0;
     int found = 0;
@@ -40,15 +74,15 @@ class DescriptionPayAccuracyTest {
     int absentRight = 0;
     List<String> misses = new ArrayList<>();
     try (BufferedReader in = new BufferedReader(new InputStreamReader(
-        getClass().getResourceAsStream("/eval/real/pay-in-description.jsonl"), StandardCharsets.UTF_8))) {
+        getClass().getResourceAsStream(resource), StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
         JsonNode row = JSON.readTree(line);
         Optional<DescriptionPay.Found> got = finder.find(row.get("description").asText(), row.get("country").asText());
-        String expected = row.get("currency").asText() + " " + row.get("period").asText() + " "
-            + plain(row.get("min").asText()) + ".." + plain(row.get("max").asText());
         String actual = got.map(f -> show(f.salary())).orElse("none");
         if (row.get("statedInText").asBoolean()) {
+          String expected = row.get("currency").asText() + " " + row.get("period").asText() + " "
+              + plain(row.get("min").asText()) + ".." + plain(row.get("max").asText());
           stated++;
           if (got.isPresent()) {
             found++;
@@ -70,17 +104,12 @@ class DescriptionPayAccuracyTest {
         }
       }
     }
-    double foundRate = (double) found / stated;
-    double exactRate = (double) exact / stated;
-    double absentRate = notStated == 0 ? 1.0 : (double) absentRight / notStated;
-    System.out.printf(Locale.ROOT, "Description pay (dev part), %d real descriptions: pay stated in %d, found %.3f, "
-        + "exact %.3f (%d); pay not in the text %d, reported absent %.3f%n", stated + notStated, stated, foundRate,
-        exactRate, exact, notStated, absentRate);
+    Figures f = new Figures(stated, found, exact, notStated, absentRight);
+    System.out.printf(Locale.ROOT, "Description pay (%s), %d real descriptions: pay stated in %d, found %.3f, "
+        + "exact %.3f (%d); pay not in the text %d, reported absent %.3f%n", part, stated + notStated, stated,
+        f.foundRate(), f.exactRate(), exact, notStated, f.absentRate());
     misses.forEach(System.out::println);
-    assertThat(stated).isGreaterThanOrEqualTo(100);
-    assertThat(foundRate).as("found").isGreaterThanOrEqualTo(0.95);
-    assertThat(exactRate).as("exact").isGreaterThanOrEqualTo(0.85);
-    assertThat(absentRate).as("absent").isGreaterThanOrEqualTo(0.95);
+    return f;
   }
 
   private static String plain(String number) {
