@@ -9,14 +9,16 @@ import java.util.Locale;
  *
  * @param name unique short name; part of every posting id from this source
  * @param type how to read it; {@code listing} follows links from seed pages to posting pages
- * @param seeds start URLs
+ * @param seeds start URLs; for a workday source, its career site ({@code https://{tenant}.wd{N}.myworkdayjobs.com/{site}})
  * @param linkSelector CSS selector for posting links on a listing page; null means every same-host link
  * @param nextSelector CSS selector for the next listing page, or null
  * @param maxDepth how many links away from a seed to follow
  * @param maxPages how many pages one crawl of this source may fetch
- * @param board the board's name on its ATS: Greenhouse board token, Lever company, Ashby organisation
+ * @param board the board's name on its ATS: Greenhouse board token, Lever company, Ashby organisation,
+ *     SmartRecruiters company identifier, Recruitee subdomain, Workable account; the search words of a
+ *     remotive or usajobs source; {@code country:words} for adzuna
  * @param company the hiring company's name, for ATS answers that do not carry it
- * @param apiBase the ATS API's base URL; null for the public one
+ * @param apiBase the ATS API's scheme and host; null for the public one (tests point it at a local server)
  * @param urlPattern for sitemaps: a regular expression the posting URLs must contain a match of
  * @param selectors for pages without structured data: CSS selectors of title, company, location,
  *     salary and description
