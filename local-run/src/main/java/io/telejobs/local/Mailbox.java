@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Date;
-import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -68,15 +67,34 @@ final class Mailbox implements AutoCloseable {
     return smtp.getReceivedMessages().length;
   }
 
+  /** "20261204-131502-alert-3f2a…" from the message's sent time and Message-ID: the same file on every pass. */
+  private static String fileName(MimeMessage m) throws MessagingException {
+    Date sent = m.getSentDate();
+    String when = sent == null ? "00000000-000000" : java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+        .withZone(java.time.ZoneOffset.UTC).format(sent.toInstant());
+    String id = m.getMessageID() == null ? Integer.toHexString(System.identityHashCode(m)) : m.getMessageID();
+    String safe = id.replaceAll("[^A-Za-z0-9._-]", "");
+    return when + "-" + (safe.length() > 60 ? safe.substring(0, 60) : safe);
+  }
+
   /** Writes every received message; returns the index page. */
   synchronized Path write() throws IOException, MessagingException {
     Files.createDirectories(folder);
     StringBuilder items = new StringBuilder();
-    MimeMessage[] messages = smtp.getReceivedMessages();
+    // GreenMail lists messages mailbox by mailbox, so a position is not a message's identity: a new message
+    // for an earlier mailbox shifts the others. Each file is named after the message itself (its sent time and
+    // Message-ID), and the page shows them in the order they were sent.
+    java.util.List<MimeMessage> sorted = new java.util.ArrayList<>(java.util.List.of(smtp.getReceivedMessages()));
+    java.util.Map<MimeMessage, String> names = new java.util.IdentityHashMap<>();
+    for (MimeMessage m : sorted) {
+      names.put(m, fileName(m));
+    }
+    sorted.sort(java.util.Comparator.comparing(names::get));
+    MimeMessage[] messages = sorted.toArray(new MimeMessage[0]);
     for (int i = messages.length - 1; i >= 0; i--) {
       MimeMessage m = messages[i];
       String to = GreenMailUtil.getAddressList(m.getAllRecipients());
-      String name = String.format(Locale.ROOT, "%03d-%s", i + 1, to.replaceAll("[^A-Za-z0-9@._-]", "_"));
+      String name = names.get(m);
       try (OutputStream out = Files.newOutputStream(folder.resolve(name + ".eml"))) {
         m.writeTo(out);
       }
