@@ -265,7 +265,7 @@ public final class Crawler {
         complete = false;
         break;
       }
-      total = Math.max(total, SmartRecruitersAnswer.total(r.body()));
+      total = Math.max(total, AtsExtractor.total(AtsExtractor.Kind.SMARTRECRUITERS, r.body()));
       listed.addAll(extraction.postings());
       if (extraction.postings().isEmpty() && extraction.problems().isEmpty()) {
         break;
@@ -295,7 +295,7 @@ public final class Crawler {
     return new Result(seen, complete);
   }
 
-  /** USAJOBS: pages of 500 with the key and the registered e-mail address as User-Agent, as its terms ask. */
+  /** USAJOBS: pages of 500 with the key and the registered e-mail as User-Agent, as its terms ask. */
   private Result crawlUsaJobs(Source source, PostingSink sink, CrawlReport report, AtsExtractor.Context context)
       throws InterruptedException {
     if (!keys.usaJobsReady()) {
@@ -305,46 +305,13 @@ public final class Crawler {
     }
     java.util.Map<String, String> headers = java.util.Map.of("Accept", "application/json",
         "Authorization-Key", keys.usaJobsKey(), "User-Agent", keys.usaJobsEmail());
-    java.util.Set<String> seen = new HashSet<>();
-    boolean complete = true;
-    int total = -1;
-    for (int page = 1; total < 0 || (page - 1) * UsaJobsAnswer.PAGE < total; page++) {
-      if (page > source.maxPages()) {
-        complete = false;
-        break;
-      }
-      URI url = source.usaJobsPage(page);
-      FetchResult r;
-      try {
-        r = fetcher.fetch(FetchRequest.get(url, headers));
-      } catch (FetchException e) {
-        fail(sink, report, source, url.toString(), IngestError.Stage.FETCH, e.getMessage());
-        complete = false;
-        break;
-      }
-      report.pageFetched();
-      Extraction extraction = AtsExtractor.parse(AtsExtractor.Kind.USAJOBS, r.body(), context);
-      for (String problem : extraction.problems()) {
-        fail(sink, report, source, url.toString(), IngestError.Stage.EXTRACT, problem);
-      }
-      if (extraction.problems().stream().anyMatch(Crawler::wholeAnswerUnreadable)) {
-        complete = false;
-        break;
-      }
-      for (PostingDraft draft : extraction.postings()) {
-        publish(draft, draft.url() != null ? draft.url() : url.toString(), clock.instant(), source, sink, report, seen);
-      }
-      total = Math.max(total, UsaJobsAnswer.total(r.body()));
-      if (extraction.postings().isEmpty() && extraction.problems().isEmpty()) {
-        break;
-      }
-    }
-    return new Result(seen, complete);
+    return crawlNumberedPages(AtsExtractor.Kind.USAJOBS, source, source::usaJobsPage, url -> url, headers,
+        UsaJobsAnswer.PAGE, message -> message, sink, report, context);
   }
 
   /**
    * Adzuna: pages of 50 until {@code count} is reached. The keys go in the query string, as Adzuna
-   * asks; every address this reports (errors, logs) is the one without them.
+   * asks; every address and message this reports (errors, logs) is the one without them.
    */
   private Result crawlAdzuna(Source source, PostingSink sink, CrawlReport report, AtsExtractor.Context context)
       throws InterruptedException {
@@ -355,52 +322,58 @@ public final class Crawler {
     }
     String credentials = "&app_id=" + java.net.URLEncoder.encode(keys.adzunaAppId(), java.nio.charset.StandardCharsets.UTF_8)
         + "&app_key=" + java.net.URLEncoder.encode(keys.adzunaAppKey(), java.nio.charset.StandardCharsets.UTF_8);
+    return crawlNumberedPages(AtsExtractor.Kind.ADZUNA, source, source::adzunaPage, url -> URI.create(url + credentials),
+        JSON, Source.ADZUNA_PAGE, message -> message.replace(keys.adzunaAppKey(), "…").replace(keys.adzunaAppId(), "…"),
+        sink, report, context);
+  }
+
+  /**
+   * Search APIs that page by number (1, 2, …) and say their total: reads pages until the total is
+   * reached, a page is empty, or {@code maxPages} is spent (then the crawl is incomplete).
+   *
+   * @param shown the page's address as errors name it
+   * @param fetched the address actually asked (with keys, when the API takes them in the query)
+   * @param hide removes secrets from a fetch failure's message
+   */
+  private Result crawlNumberedPages(AtsExtractor.Kind kind, Source source, java.util.function.IntFunction<URI> shown,
+      java.util.function.UnaryOperator<URI> fetched, java.util.Map<String, String> headers, int pageSize,
+      java.util.function.UnaryOperator<String> hide, PostingSink sink, CrawlReport report, AtsExtractor.Context context)
+      throws InterruptedException {
     java.util.Set<String> seen = new HashSet<>();
     boolean complete = true;
     int total = -1;
-    for (int page = 1; total < 0 || (page - 1) * Source.ADZUNA_PAGE < total; page++) {
+    for (int page = 1; total < 0 || (page - 1) * pageSize < total; page++) {
       if (page > source.maxPages()) {
         complete = false;
         break;
       }
-      URI shown = source.adzunaPage(page);
+      URI url = shown.apply(page);
       FetchResult r;
       try {
-        r = fetcher.fetch(FetchRequest.get(URI.create(shown + credentials), JSON));
+        r = fetcher.fetch(FetchRequest.get(fetched.apply(url), headers));
       } catch (FetchException e) {
-        fail(sink, report, source, shown.toString(), IngestError.Stage.FETCH,
-            e.getMessage().replace(keys.adzunaAppKey(), "…").replace(keys.adzunaAppId(), "…"));
+        fail(sink, report, source, url.toString(), IngestError.Stage.FETCH, hide.apply(e.getMessage()));
         complete = false;
         break;
       }
       report.pageFetched();
-      Extraction extraction = AtsExtractor.parse(AtsExtractor.Kind.ADZUNA, r.body(), context);
+      Extraction extraction = AtsExtractor.parse(kind, r.body(), context);
       for (String problem : extraction.problems()) {
-        fail(sink, report, source, shown.toString(), IngestError.Stage.EXTRACT, problem);
+        fail(sink, report, source, url.toString(), IngestError.Stage.EXTRACT, problem);
       }
       if (extraction.problems().stream().anyMatch(Crawler::wholeAnswerUnreadable)) {
         complete = false;
         break;
       }
       for (PostingDraft draft : extraction.postings()) {
-        publish(draft, draft.url() != null ? draft.url() : shown.toString(), clock.instant(), source, sink, report, seen);
+        publish(draft, draft.url() != null ? draft.url() : url.toString(), clock.instant(), source, sink, report, seen);
       }
-      total = Math.max(total, countOf(r.body()));
+      total = Math.max(total, AtsExtractor.total(kind, r.body()));
       if (extraction.postings().isEmpty() && extraction.problems().isEmpty()) {
         break;
       }
     }
     return new Result(seen, complete);
-  }
-
-  /** Adzuna's {@code count}, or -1. */
-  private static int countOf(String json) {
-    try {
-      com.fasterxml.jackson.databind.JsonNode n = io.telejobs.contracts.Json.mapper().readTree(json).get("count");
-      return n != null && n.canConvertToInt() ? n.asInt() : -1;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
-      return -1;
-    }
   }
 
   /** A problem that means the answer as a whole could not be read (not one job of it). */

@@ -84,6 +84,28 @@ public final class AtsExtractor {
     };
   }
 
+  /**
+   * The total number of jobs a paged answer reports (SmartRecruiters {@code totalFound}, USAJOBS
+   * {@code SearchResult.SearchResultCountAll}, Adzuna {@code count}), or -1 when it does not say.
+   */
+  public static int total(Kind kind, String json) {
+    try {
+      JsonNode root = Json.mapper().readTree(json);
+      JsonNode n = root == null ? null : switch (kind) {
+        case SMARTRECRUITERS -> root.get("totalFound");
+        case USAJOBS -> root.path("SearchResult").get("SearchResultCountAll");
+        case ADZUNA -> root.get("count");
+        default -> null;
+      };
+      if (n != null && n.canConvertToInt()) {
+        return n.asInt();
+      }
+      return n != null && n.isTextual() && n.asText().matches("\\d{1,9}") ? Integer.parseInt(n.asText()) : -1;
+    } catch (JsonProcessingException e) {
+      return -1;
+    }
+  }
+
   /** The vendor's name as people write it. */
   public static String name(Kind kind) {
     return switch (kind) {

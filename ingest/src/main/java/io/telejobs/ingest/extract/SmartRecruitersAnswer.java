@@ -29,16 +29,6 @@ public final class SmartRecruitersAnswer {
     return draft(j, null, context);
   }
 
-  /** The total a list answer reports ({@code totalFound}), or -1 when it does not say. */
-  public static int total(String listJson) {
-    try {
-      JsonNode root = Json.mapper().readTree(listJson);
-      return root != null && root.path("totalFound").canConvertToInt() ? root.path("totalFound").asInt() : -1;
-    } catch (JsonProcessingException e) {
-      return -1;
-    }
-  }
-
   /** A job from its detail answer, which repeats the list entry's fields and adds the text and links. */
   public static PostingDraft detail(String json, AtsExtractor.Context context) {
     JsonNode root;

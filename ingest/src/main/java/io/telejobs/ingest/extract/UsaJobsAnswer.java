@@ -6,9 +6,7 @@ import static io.telejobs.ingest.extract.AnswerFields.decimal;
 import static io.telejobs.ingest.extract.AnswerFields.required;
 import static io.telejobs.ingest.extract.AnswerFields.text;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.telejobs.contracts.Json;
 import io.telejobs.contracts.StatedSalary;
 import io.telejobs.contracts.WorkMode;
 import java.util.ArrayList;
@@ -29,18 +27,6 @@ public final class UsaJobsAnswer {
   public static final int PAGE = 500;
 
   private UsaJobsAnswer() {}
-
-  /** The total a search answer reports ({@code SearchResultCountAll}), or -1. */
-  public static int total(String json) {
-    try {
-      JsonNode root = Json.mapper().readTree(json);
-      JsonNode n = root == null ? null : root.path("SearchResult").get("SearchResultCountAll");
-      return n != null && n.canConvertToInt() ? n.asInt() : n != null && n.isTextual() && n.asText().matches("\\d{1,9}")
-          ? Integer.parseInt(n.asText()) : -1;
-    } catch (JsonProcessingException e) {
-      return -1;
-    }
-  }
 
   static PostingDraft item(JsonNode item, JsonNode answer, AtsExtractor.Context context) {
     JsonNode d = item.path("MatchedObjectDescriptor");
