@@ -75,14 +75,7 @@ public final class E2eLatency {
       try (ServerSocket s = new ServerSocket(0)) {
         port = s.getLocalPort();
       }
-      Map<String, String> env = new HashMap<>();
-      env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-      env.put("APP_SMTP_HOST", "127.0.0.1");
-      env.put("APP_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
-      env.put("APP_TOKEN_SECRET", NotifierCurrent.SECRET);
-      env.put("APP_HTTP_PORT", Integer.toString(port));
-      env.put("APP_PUBLIC_URL", "http://127.0.0.1:" + port);
-      env.put("APP_METRICS_PORT", "off");
+      Map<String, String> env = NotifierCurrent.notifierEnv(broker, smtp, port);
       env.put("APP_MAX_EMAILS_PER_HOUR", "1000000"); // every fitting job is an instant email
       Map<String, String> matcherEnv = app(env, "telejobs-matcher", state);
       Map<String, String> notifierEnv = app(env, "telejobs-notifier", state);

@@ -75,15 +75,8 @@ public final class NotifierCurrent {
       try (ServerSocket s = new ServerSocket(0)) {
         port = s.getLocalPort();
       }
-      Map<String, String> env = new HashMap<>();
-      env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+      Map<String, String> env = notifierEnv(broker, smtp, port);
       env.put("KAFKA_STATE_DIR", state.toString());
-      env.put("APP_SMTP_HOST", "127.0.0.1");
-      env.put("APP_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
-      env.put("APP_TOKEN_SECRET", SECRET);
-      env.put("APP_HTTP_PORT", Integer.toString(port));
-      env.put("APP_PUBLIC_URL", "http://127.0.0.1:" + port);
-      env.put("APP_METRICS_PORT", "off");
       try (NotifierService notifier = new NotifierService(NotifierConfig.fromEnv(env), env)) {
         notifier.start();
         String api = "http://127.0.0.1:" + port;
@@ -115,6 +108,19 @@ public final class NotifierCurrent {
     } finally {
       smtp.stop();
     }
+  }
+
+  /** What the benchmarks' notifier needs: the broker, the SMTP server, its web port, the shared token secret. */
+  static Map<String, String> notifierEnv(EmbeddedKafkaBroker broker, GreenMail smtp, int port) {
+    Map<String, String> env = new HashMap<>();
+    env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+    env.put("APP_SMTP_HOST", "127.0.0.1");
+    env.put("APP_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
+    env.put("APP_TOKEN_SECRET", SECRET);
+    env.put("APP_HTTP_PORT", Integer.toString(port));
+    env.put("APP_PUBLIC_URL", "http://127.0.0.1:" + port);
+    env.put("APP_METRICS_PORT", "off");
+    return env;
   }
 
   private static final String[] TITLES = {"Telehealth Program Manager", "Senior Telehealth Project Manager",
