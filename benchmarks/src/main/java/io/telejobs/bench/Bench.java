@@ -2,7 +2,7 @@ package io.telejobs.bench;
 
 import java.util.Arrays;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 /** Runs one benchmark by name: matcher-throughput, tagger-jmh, notifier-match or ingest-extract. */
 public final class Bench {
@@ -20,11 +20,32 @@ public final class Bench {
       case "analytics-throughput" -> AnalyticsThroughput.main(rest);
       case "ingest-extract" -> IngestExtract.main(rest);
       case "e2e-latency" -> E2eLatency.main(rest);
-      case "tagger-jmh" -> new Runner(new OptionsBuilder().include(TaggerBenchmark.class.getSimpleName()).build()).run();
+      case "tagger-jmh" -> { // JMH's own options pass through, e.g. -Dbench.args="-prof stack"
+        String[] jmh = Arrays.copyOf(rest, rest.length + 1);
+        jmh[rest.length] = TaggerBenchmark.class.getSimpleName();
+        tagger(new Runner(new CommandLineOptions(jmh)).run());
+      }
       default -> {
         System.err.println("unknown benchmark '" + name + "': matcher-throughput | tagger-jmh | notifier-match | notifier-current | analytics-throughput | ingest-extract | e2e-latency");
         System.exit(2);
       }
+    }
+  }
+
+  /** The tagger's RESULT line: postings per second, the JDK split of the same descriptions, their ratio. */
+  private static void tagger(java.util.Collection<org.openjdk.jmh.results.RunResult> results) {
+    double tag = 0;
+    double split = 0;
+    for (var r : results) {
+      double score = r.getPrimaryResult().getScore();
+      if (r.getParams().getBenchmark().endsWith(".tag")) {
+        tag = score;
+      } else if (r.getParams().getBenchmark().endsWith(".jdkSplit")) {
+        split = score;
+      }
+    }
+    if (tag > 0 && split > 0) {
+      System.out.printf(java.util.Locale.ROOT, "RESULT tagger-jmh tag_per_s=%.0f jdk_split_per_s=%.0f ratio=%.3f%n", tag, split, tag / split);
     }
   }
 }

@@ -2,9 +2,7 @@ package io.telejobs.matcher.tag;
 
 import io.telejobs.contracts.Limits;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /** What a matched job carries of its posting's text: a snippet, and the distinct words for keyword criteria. */
 public final class JobText {
@@ -37,17 +35,30 @@ public final class JobText {
    * {@link Limits#KEYWORD} characters, at most {@link Limits#KEYWORDS} of them.
    */
   public static List<String> keywords(List<String> titleTokens, List<String> descriptionTokens) {
-    Set<String> out = new LinkedHashSet<>();
+    int n = titleTokens.size() + descriptionTokens.size();
+    List<String> out = new ArrayList<>(Math.min(n, Limits.KEYWORDS));
+    // an open-addressing set sized for every token: tokens carry their hash already, and no entry is allocated
+    String[] seen = new String[Integer.highestOneBit(Math.max(2, Math.min(n, Limits.KEYWORDS)) * 2 - 1) * 2];
+    int mask = seen.length - 1;
     for (List<String> tokens : List.of(titleTokens, descriptionTokens)) {
       for (String t : tokens) {
         if (out.size() >= Limits.KEYWORDS) {
-          return new ArrayList<>(out);
+          return out;
         }
-        if (t.length() <= Limits.KEYWORD) {
+        if (t.length() > Limits.KEYWORD) {
+          continue;
+        }
+        int h = t.hashCode();
+        int i = (h ^ (h >>> 16)) & mask;
+        while (seen[i] != null && !seen[i].equals(t)) {
+          i = (i + 1) & mask;
+        }
+        if (seen[i] == null) {
+          seen[i] = t;
           out.add(t);
         }
       }
     }
-    return new ArrayList<>(out);
+    return out;
   }
 }

@@ -54,61 +54,137 @@ public final class Normalizer {
     if (text == null || text.isEmpty()) {
       return List.of();
     }
-    String folded = isAscii(text) ? text : java.text.Normalizer.normalize(text, Form.NFKC).toLowerCase(Locale.ROOT);
-    int n = folded.length();
-    char[] chars = new char[n];
-    for (int i = 0; i < n; i++) {
-      char c = folded.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        chars[i] = (char) (c + 32);
-      } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '&') {
-        chars[i] = c;
-      } else if (c > 127 && Character.isLetter(c)) {
-        chars[i] = stripAccent(c);
-      } else {
-        chars[i] = ' ';
-      }
-    }
-    List<String> raw = new ArrayList<>(Math.max(4, n / 5));
-    int start = -1;
-    for (int i = 0; i <= n; i++) {
-      boolean word = i < n && chars[i] != ' ' && chars[i] != '&';
-      if (word && start < 0) {
-        start = i;
-      } else if (!word && start >= 0) {
-        raw.add(new String(chars, start, i - start));
-        start = -1;
-      }
-      if (i < n && chars[i] == '&') {
-        raw.add("and");
-      }
-    }
-    List<String> out = new ArrayList<>(raw.size() + 4);
-    for (int i = 0; i < raw.size(); i++) {
-      String t = raw.get(i);
-      if (t.equals("tele") && i + 1 < raw.size()) {
-        out.add("tele" + raw.get(++i));
-        continue;
-      }
-      if (title) {
-        String[] expansion = TITLE_ABBREVIATIONS.get(t);
-        if (expansion != null) {
-          out.addAll(List.of(expansion));
-          continue;
-        }
-      }
-      out.add(t);
-    }
-    return out;
+    return new Pass(text.toLowerCase(Locale.ROOT), title).run();
   }
 
-  private static boolean isAscii(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) > 127) {
+  /**
+   * One pass over lower-cased text. A word of ASCII letters and digits becomes a substring; a word with any
+   * other character is built character by character from each character's compatibility form (NFKC), with
+   * letters' accents dropped, so that cost is only paid where such characters are. "tele" waits for the
+   * next word to join it.
+   */
+  private static final class Pass {
+    private final String lower;
+    private final boolean title;
+    private final List<String> out;
+    private final StringBuilder folded = new StringBuilder(16);
+    private int start = -1;
+    private int hash; // String.hashCode of the ASCII word being read
+    private boolean slow;
+    private boolean tele;
+
+    Pass(String lower, boolean title) {
+      this.lower = lower;
+      this.title = title;
+      this.out = new ArrayList<>(Math.max(4, lower.length() / 6));
+    }
+
+    List<String> run() {
+      int n = lower.length();
+      for (int i = 0; i < n; i++) {
+        char c = lower.charAt(i);
+        if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+          if (start < 0) {
+            start = i;
+            hash = c;
+          } else if (slow) {
+            folded.append(c);
+          } else {
+            hash = 31 * hash + c;
+          }
+        } else if (c < 128) {
+          separator(c, i);
+        } else {
+          String k = compatibilityForm(c);
+          for (int j = 0; j < k.length(); j++) {
+            char d = k.charAt(j);
+            if (d >= 'a' && d <= 'z' || d >= '0' && d <= '9') {
+              append(d, i);
+            } else if (d > 127 && Character.isLetter(d)) {
+              append(stripAccent(d), i);
+            } else if (start >= 0 && isMark(d)) {
+              toSlow(i); // a combining accent on the word's letter: the letter without it
+            } else {
+              separator(d, i);
+            }
+          }
+        }
+      }
+      separator(' ', n);
+      if (tele) {
+        out.add("tele");
+      }
+      return out;
+    }
+
+    private void append(char c, int i) {
+      if (start < 0) {
+        start = i;
+        folded.setLength(0);
+        slow = true;
+      } else {
+        toSlow(i);
+      }
+      folded.append(c);
+    }
+
+    /** The word so far becomes built text: what follows is appended, not taken as a substring. */
+    private void toSlow(int i) {
+      if (!slow) {
+        folded.setLength(0);
+        folded.append(lower, start, i);
+        slow = true;
+      }
+    }
+
+    private void separator(char c, int i) {
+      if (start >= 0) {
+        String word = slow ? WordTable.SHARED.word(folded.toString()) : WordTable.SHARED.word(lower, start, i, hash);
+        tele = emit(out, word, tele, title);
+        start = -1;
+        slow = false;
+      }
+      if (c == '&') {
+        tele = emit(out, "and", tele, title);
+      }
+    }
+  }
+
+  /** Each character's NFKC form, lower-cased; filled as characters are met (a benign race: strings are immutable). */
+  private static final String[] COMPATIBILITY = new String[Character.MAX_VALUE + 1];
+
+  private static String compatibilityForm(char c) {
+    String k = COMPATIBILITY[c];
+    if (k == null) {
+      k = Character.isSurrogate(c) ? " " : java.text.Normalizer.normalize(String.valueOf(c), Form.NFKC).toLowerCase(Locale.ROOT);
+      COMPATIBILITY[c] = k;
+    }
+    return k;
+  }
+
+  private static boolean isMark(char c) {
+    int type = Character.getType(c);
+    return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
+  }
+
+  /** Adds one word; returns whether it is a "tele" still waiting for the next word. */
+  private static boolean emit(List<String> out, String t, boolean tele, boolean title) {
+    if (tele) {
+      out.add(WordTable.SHARED.word("tele" + t));
+      return false;
+    }
+    if (t.equals("tele")) {
+      return true;
+    }
+    if (title) {
+      String[] expansion = TITLE_ABBREVIATIONS.get(t);
+      if (expansion != null) {
+        java.util.Collections.addAll(out, expansion);
         return false;
       }
     }
-    return true;
+    out.add(t);
+    return false;
   }
 
   private static char stripAccent(char c) {
