@@ -120,8 +120,17 @@ public record MatchedJob(
 
   /** The same job, published under {@code publishedId}, with these source URLs and apply link. */
   public MatchedJob asGroup(String publishedId, List<String> urls, String apply) {
-    return new MatchedJob(schemaVersion, publishedId, postingId, source, title, company, locations, country,
-        workMode, employmentTypes, datePosted, validThrough, postingUrl, apply, urls, snippet, keywords, profileId,
+    return asGroup(publishedId, postingId, source, postingUrl, urls, apply);
+  }
+
+  /**
+   * The same job published for a group whose newest live posting is another one than this content's:
+   * its posting id, source and posting page replace this one's, so nobody is sent to a closed posting.
+   */
+  public MatchedJob asGroup(String publishedId, String newestPostingId, String newestSource, String newestPostingUrl,
+      List<String> urls, String apply) {
+    return new MatchedJob(schemaVersion, publishedId, newestPostingId, newestSource, title, company, locations, country,
+        workMode, employmentTypes, datePosted, validThrough, newestPostingUrl, apply, urls, snippet, keywords, profileId,
         profileVersion, tier, level, score, salary, skills, certifications, industries, reasons, fetchedAt, taggedAt);
   }
 

@@ -1,20 +1,35 @@
 package io.telejobs.matcher.topology;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 /**
- * A group of postings of the same job found at several sources.
+ * The postings of one job (one identity) found at one or more sources: what deduplication keeps. It holds
+ * each posting's links and when it was last seen, not the job: a job found at one source (the common case)
+ * keeps no JSON at all. Only a group of several keeps its newest content, to publish again when a posting
+ * leaves it.
  *
  * @param publicId the id the group is published under: its first member's, for as long as the group lives
- * @param lastSeen member posting id to when it was last updated (epoch ms), oldest first
+ * @param members its live postings, oldest update first
+ * @param json the newest member's job as JSON, only while the group has several members; else null
  */
-public record DedupGroup(String publicId, LinkedHashMap<String, Long> lastSeen) {
-  public DedupGroup {
-    lastSeen = lastSeen == null ? new LinkedHashMap<>() : new LinkedHashMap<>(lastSeen);
+record DedupGroup(String publicId, List<Posting> members, byte[] json) {
+  DedupGroup {
+    members = List.copyOf(members);
   }
 
-  Map<String, Long> members() {
-    return lastSeen;
+  /**
+   * One posting in a group.
+   *
+   * @param jobId the posting id
+   * @param lastSeen when it was last updated (epoch ms)
+   * @param sourceUrl its source URL
+   * @param applyUrl its apply link, or null
+   * @param postingUrl its own page, or null
+   * @param source the source it was found at
+   */
+  record Posting(String jobId, long lastSeen, String sourceUrl, String applyUrl, String postingUrl, String source) {
+    static Posting of(String jobId, long lastSeen, Member m) {
+      return new Posting(jobId, lastSeen, m.sourceUrl(), m.applyUrl(), m.postingUrl(), m.source());
+    }
   }
 }

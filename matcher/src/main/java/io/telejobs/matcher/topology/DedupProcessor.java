@@ -5,10 +5,7 @@ import io.telejobs.contracts.Topics;
 import io.telejobs.matcher.tag.ApplyLinks;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -20,8 +17,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * source URL. A member not updated within the window drops out of the group; when the last member closes,
  * the group's id gets a tombstone.
  *
- * <p>A job found at one source (the common case) is forwarded as the bytes the tagging step wrote; only a
- * group of several is read, merged and written again.
+ * <p>A job found at one source (the common case) is forwarded as the bytes the tagging step wrote, and
+ * its group keeps only links and times. A group of several keeps its newest content, so that when a
+ * posting leaves it the job is published again with the links of the postings still live.
  */
 final class DedupProcessor implements Processor<String, DedupUpdate, String, Member> {
   static final int MAX_SOURCE_URLS = io.telejobs.contracts.Limits.SOURCE_URLS;
@@ -29,7 +27,6 @@ final class DedupProcessor implements Processor<String, DedupUpdate, String, Mem
   private final Duration window;
   private ProcessorContext<String, Member> context;
   private KeyValueStore<String, DedupGroup> groups;
-  private KeyValueStore<String, Member> members;
 
   DedupProcessor(Duration window) {
     this.window = window;
@@ -38,8 +35,7 @@ final class DedupProcessor implements Processor<String, DedupUpdate, String, Mem
   @Override
   public void init(ProcessorContext<String, Member> context) {
     this.context = context;
-    this.groups = context.getStateStore(MatcherTopology.DEDUP_GROUPS_STORE);
-    this.members = context.getStateStore(MatcherTopology.DEDUP_MEMBERS_STORE);
+    this.groups = context.getStateStore(MatcherTopology.DEDUP_STORE);
   }
 
   @Override
@@ -48,64 +44,48 @@ final class DedupProcessor implements Processor<String, DedupUpdate, String, Mem
     String identity = record.key();
     long now = record.timestamp();
     DedupGroup group = groups.get(identity);
-    LinkedHashMap<String, Long> lastSeen = group == null ? new LinkedHashMap<>() : new LinkedHashMap<>(group.members());
     String publicId = group == null ? u.jobId() : group.publicId();
-
+    List<DedupGroup.Posting> live = new ArrayList<>(group == null ? List.of() : group.members());
+    live.removeIf(p -> p.jobId().equals(u.jobId()));
     if (u.member() != null) {
-      lastSeen.remove(u.jobId());
-      lastSeen.put(u.jobId(), now);
-      members.put(memberKey(identity, u.jobId()), u.member());
-    } else {
-      lastSeen.remove(u.jobId());
-      members.delete(memberKey(identity, u.jobId()));
+      live.add(DedupGroup.Posting.of(u.jobId(), now, u.member()));
     }
     // members not refreshed within the window are no longer the same live job
-    for (Iterator<Map.Entry<String, Long>> it = lastSeen.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<String, Long> e = it.next();
-      if (now - e.getValue() > window.toMillis() && !e.getKey().equals(u.jobId())) {
-        members.delete(memberKey(identity, e.getKey()));
-        it.remove();
-      }
-    }
+    live.removeIf(p -> now - p.lastSeen() > window.toMillis() && !p.jobId().equals(u.jobId()));
 
-    if (lastSeen.isEmpty()) {
+    if (live.isEmpty()) {
       groups.delete(identity);
       if (group != null || u.member() == null) {
         context.forward(new Record<>(publicId, null, now));
       }
       return;
     }
-    groups.put(identity, new DedupGroup(publicId, lastSeen));
+    DedupGroup.Posting newest = live.get(live.size() - 1);
+    if (u.member() != null && live.size() == 1 && u.jobId().equals(publicId)) {
+      // one source, published under its own id with its own URL: exactly what the tagging step wrote
+      groups.put(identity, new DedupGroup(publicId, live, null));
+      context.forward(new Record<>(publicId, u.member(), now));
+      return;
+    }
+    byte[] content = u.member() != null ? u.member().json() : group.json();
+    groups.put(identity, new DedupGroup(publicId, live, live.size() > 1 ? content : null));
+    if (content == null) {
+      return; // a posting that was not in this group left it: nothing published changes
+    }
     List<String> urls = new ArrayList<>();
     List<String> applyLinks = new ArrayList<>();
-    Member newest = null;
-    for (String id : lastSeen.keySet()) {
-      Member m = id.equals(u.jobId()) && u.member() != null ? u.member() : members.get(memberKey(identity, id));
-      if (m == null) {
-        continue;
-      }
-      newest = m;
-      applyLinks.add(m.applyUrl());
-      if (urls.size() < MAX_SOURCE_URLS && !urls.contains(m.sourceUrl())) {
-        urls.add(m.sourceUrl());
+    for (DedupGroup.Posting p : live) {
+      applyLinks.add(p.applyUrl());
+      if (urls.size() < MAX_SOURCE_URLS && !urls.contains(p.sourceUrl())) {
+        urls.add(p.sourceUrl());
       }
     }
-    if (newest == null) {
-      return;
-    }
-    if (lastSeen.size() == 1 && lastSeen.containsKey(publicId)) {
-      // one source, published under its own id with its own URL: exactly what the tagging step wrote
-      context.forward(new Record<>(publicId, newest, now));
-      return;
-    }
-    MatchedJob job = Topics.MATCHED.valueSerde().deserializer().deserialize(Topics.MATCHED.name(), newest.json());
+    MatchedJob job = Topics.MATCHED.valueSerde().deserializer().deserialize(Topics.MATCHED.name(), content);
     String apply = ApplyLinks.preferred(applyLinks);
     byte[] grouped = Topics.MATCHED.valueSerde().serializer().serialize(Topics.MATCHED.name(),
-        job.asGroup(publicId, urls, apply != null ? apply : job.applyUrl()));
-    context.forward(new Record<>(publicId, new Member(grouped, newest.sourceUrl(), apply), now));
-  }
-
-  private static String memberKey(String identity, String jobId) {
-    return identity + "\u0000" + jobId;
+        job.asGroup(publicId, newest.jobId(), newest.source(), newest.postingUrl(), urls,
+            apply != null ? apply : newest.applyUrl()));
+    context.forward(new Record<>(publicId,
+        new Member(grouped, newest.sourceUrl(), apply, newest.postingUrl(), newest.source()), now));
   }
 }

@@ -1,6 +1,5 @@
 package io.telejobs.matcher.topology;
 
-import io.telejobs.contracts.JsonSerde;
 import io.telejobs.contracts.Topics;
 import io.telejobs.matcher.tag.Tagger;
 import io.telejobs.streams.SizeGuard;
@@ -26,7 +25,8 @@ import org.apache.kafka.streams.state.Stores;
  * jobs.postings.v1 (bytes) -> tag (store matched-ids) -> split
  *   failed  -> matcher.dlq.v1 (original bytes, cause in headers)
  *   changes -> key by job identity -> repartition "by-identity"
- *           -> dedup (stores dedup-groups, dedup-members) -> jobs.matched.v2 (MatchedJob, or tombstone)
+ *           -> dedup (store dedup-groups-v2: links and times, no job JSON for one-source jobs)
+ *           -> jobs.matched.v2 (MatchedJob, or tombstone)
  * </pre>
  *
  * <p>Market statistics are the analytics service's ({@code analytics} module), which reads jobs.matched.v2.
@@ -34,10 +34,11 @@ import org.apache.kafka.streams.state.Stores;
 public final class MatcherTopology {
   /** Posting id to the identity it is published under. */
   public static final String MATCHED_IDS_STORE = "matched-ids";
-  /** Identity to its group of postings. */
-  public static final String DEDUP_GROUPS_STORE = "dedup-groups";
-  /** Identity plus posting id to the posting's tagged job. */
-  public static final String DEDUP_MEMBERS_STORE = "dedup-members";
+  /**
+   * Identity to its group of postings (binary, {@link MemberCodec#groupSerde()}). Version 2 of the dedup
+   * state: the first kept a JSON group and every member's whole job in a second store.
+   */
+  public static final String DEDUP_STORE = "dedup-groups-v2";
   /** How long a posting that is not seen again stays the same job as its group. */
   public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofDays(30);
 
@@ -68,9 +69,7 @@ public final class MatcherTopology {
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(MATCHED_IDS_STORE), Serdes.String(), Serdes.String()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(DEDUP_GROUPS_STORE), Serdes.String(), new JsonSerde<>(DedupGroup.class)));
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(DEDUP_MEMBERS_STORE), Serdes.String(), MemberCodec.memberSerde()));
+        Stores.persistentKeyValueStore(DEDUP_STORE), Serdes.String(), MemberCodec.groupSerde()));
 
     KStream<byte[], byte[]> postings = builder.stream(Topics.POSTINGS.name(),
         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("postings-source"));
@@ -87,7 +86,7 @@ public final class MatcherTopology {
     KStream<String, Member> published = routes.get("route-changes")
         .map((k, v) -> byIdentity(v), Named.as("key-by-identity"))
         .repartition(Repartitioned.with(Serdes.String(), MemberCodec.updateSerde()).withName("by-identity"))
-        .process(() -> new DedupProcessor(dedupWindow), Named.as("dedup"), DEDUP_GROUPS_STORE, DEDUP_MEMBERS_STORE);
+        .process(() -> new DedupProcessor(dedupWindow), Named.as("dedup"), DEDUP_STORE);
     SizeGuard.fitting(published.mapValues(m -> m == null ? null : m.json(), Named.as("matched-json")), maxMatchedBytes,
             "matcher", Topics.MATCHER_DLQ.name(), Topics.MATCHED.name(), "matched")
         .to(Topics.MATCHED.name(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("matched-sink"));

@@ -18,14 +18,44 @@ import org.apache.kafka.common.serialization.Serializer;
  * Format: a version byte, then length-prefixed fields; a null string is length -1.
  */
 final class MemberCodec {
-  /** 3 dropped the statistics facts (statistics moved to analytics); 2 added the apply link; 1 and 2 are still read. */
-  private static final byte VERSION = 3;
+  /**
+   * 4 added the posting page and source to a member; 3 dropped the statistics facts (statistics moved to
+   * analytics); 2 added the apply link. Updates of versions 1 to 3 are still read.
+   */
+  private static final byte VERSION = 4;
+
+  /** More members than any group can have (each is a posting of the same job at another source). */
+  private static final int MAX_MEMBERS = 100_000;
 
   private MemberCodec() {}
 
-  static Serde<Member> memberSerde() {
-    return Serdes.serdeFrom((Serializer<Member>) (topic, m) -> m == null ? null : write(out -> writeMember(out, m)),
-        (Deserializer<Member>) (topic, bytes) -> bytes == null ? null : read(bytes, MemberCodec::readMember));
+  /** The dedup store's groups: public id, then each posting's id, time and links, then the JSON or -1. */
+  static Serde<DedupGroup> groupSerde() {
+    return Serdes.serdeFrom((Serializer<DedupGroup>) (topic, g) -> g == null ? null : write(out -> {
+      writeString(out, g.publicId());
+      out.writeInt(g.members().size());
+      for (DedupGroup.Posting p : g.members()) {
+        writeString(out, p.jobId());
+        out.writeLong(p.lastSeen());
+        writeString(out, p.sourceUrl());
+        writeString(out, p.applyUrl());
+        writeString(out, p.postingUrl());
+        writeString(out, p.source());
+      }
+      writeBytes(out, g.json());
+    }), (Deserializer<DedupGroup>) (topic, bytes) -> bytes == null ? null : read(bytes, (in, version) -> {
+      String publicId = readString(in);
+      int n = in.readInt();
+      if (n < 0 || n > MAX_MEMBERS) {
+        throw new IOException("bad member count " + n);
+      }
+      java.util.List<DedupGroup.Posting> members = new java.util.ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        members.add(new DedupGroup.Posting(readString(in), in.readLong(), readString(in), readString(in),
+            readString(in), readString(in)));
+      }
+      return new DedupGroup(publicId, members, readBytes(in));
+    }));
   }
 
   static Serde<DedupUpdate> updateSerde() {
@@ -75,15 +105,15 @@ final class MemberCodec {
   }
 
   private static void writeMember(DataOutputStream out, Member m) throws IOException {
-    out.writeInt(m.json().length);
-    out.write(m.json());
+    writeBytes(out, m.json());
     writeString(out, m.sourceUrl());
     writeString(out, m.applyUrl());
+    writeString(out, m.postingUrl());
+    writeString(out, m.source());
   }
 
   private static Member readMember(DataInputStream in, byte version) throws IOException {
-    byte[] json = new byte[in.readInt()];
-    in.readFully(json);
+    byte[] json = readBytes(in);
     String url = readString(in);
     String apply = version >= 2 ? readString(in) : null; // version 1 had no apply link
     if (version <= 2) { // versions 1 and 2 carried the statistics facts: read past them
@@ -93,7 +123,31 @@ final class MemberCodec {
         in.readLong();
       }
     }
-    return new Member(json, url, apply);
+    String postingUrl = version >= 4 ? readString(in) : null;
+    String source = version >= 4 ? readString(in) : null;
+    return new Member(json, url, apply, postingUrl, source);
+  }
+
+  private static void writeBytes(DataOutputStream out, byte[] b) throws IOException {
+    if (b == null) {
+      out.writeInt(-1);
+      return;
+    }
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static byte[] readBytes(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0) {
+      return null;
+    }
+    if (n > in.available()) {
+      throw new java.io.EOFException("length " + n + " past the end");
+    }
+    byte[] b = new byte[n];
+    in.readFully(b);
+    return b;
   }
 
   private static void writeString(DataOutputStream out, String s) throws IOException {
@@ -107,12 +161,7 @@ final class MemberCodec {
   }
 
   private static String readString(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n < 0) {
-      return null;
-    }
-    byte[] b = new byte[n];
-    in.readFully(b);
-    return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+    byte[] b = readBytes(in);
+    return b == null ? null : new String(b, java.nio.charset.StandardCharsets.UTF_8);
   }
 }

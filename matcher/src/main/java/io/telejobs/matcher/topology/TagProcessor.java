@@ -108,7 +108,7 @@ final class TagProcessor implements FixedKeyProcessor<byte[], byte[], Outcome> {
     matched.put(id, identity);
     MatchedJob job = tagging.toMatchedJob(posting, clock.instant());
     byte[] json = Topics.MATCHED.valueSerde().serializer().serialize(Topics.MATCHED.name(), job);
-    Member member = new Member(json, posting.sourceUrl(), posting.applyUrl());
+    Member member = new Member(json, posting.sourceUrl(), posting.applyUrl(), posting.postingUrl(), posting.source());
     context.forward(record.withValue(new Outcome.Publish(id, member, identity)));
   }
 

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serdes;
@@ -146,6 +147,34 @@ class MatcherTopologyTest {
     TestRecord<String, MatchedJob> tombstone = matched.readRecord();
     assertThat(tombstone.key()).isEqualTo("a");
     assertThat(tombstone.value()).isNull();
+  }
+
+  /**
+   * When the newest posting of a group closes, the group is published again with the links of the posting
+   * still live (its posting id, page and source URL), not the closed one's; the dedup store keeps the job's
+   * JSON only while the group has several postings.
+   */
+  @Test
+  void whenTheNewestPostingLeavesTheGroupPointsAtTheOneStillLive() {
+    var store = driver.<String, DedupGroup>getKeyValueStore(MatcherTopology.DEDUP_STORE);
+    send("a", "Telehealth Project Manager");
+    String identity = store.all().next().key;
+    assertThat(store.get(identity).json()).as("one source: no job kept").isNull();
+    send("b", "Telehealth Project Manager");
+    assertThat(store.get(identity).json()).as("two sources: the newest content kept").isNotNull();
+    postings.pipeInput("b", (byte[]) null);
+
+    List<TestRecord<String, MatchedJob>> records = matched.readRecordsToList();
+    assertThat(records).hasSize(3);
+    MatchedJob afterNewestClosed = records.get(2).value();
+    assertThat(afterNewestClosed.jobId()).isEqualTo("a");
+    assertThat(afterNewestClosed.postingId()).isEqualTo("a");
+    assertThat(afterNewestClosed.postingUrl()).isEqualTo("https://careers.example.org/jobs/a");
+    assertThat(afterNewestClosed.applyUrl()).isEqualTo("https://careers.example.org/jobs/a");
+    assertThat(afterNewestClosed.sourceUrls()).containsExactly("https://careers.example.org/jobs/a");
+    assertThat(afterNewestClosed.tier()).isEqualTo(records.get(0).value().tier());
+    assertThat(store.get(identity).json()).as("one source again").isNull();
+    assertThat(store.get(identity).members()).extracting(DedupGroup.Posting::jobId).containsExactly("a");
   }
 
   private static String header(TestRecord<byte[], byte[]> r, String key) {

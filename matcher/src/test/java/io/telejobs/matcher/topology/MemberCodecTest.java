@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
@@ -18,8 +19,8 @@ class MemberCodecTest {
     byte[] json = "{\"id\":\"s:1\",\"title\":\"Télésanté — PM ₹\"}".getBytes(StandardCharsets.UTF_8);
     return Stream.of(
         new DedupUpdate("s:1", "acme|telehealth pm|us", new Member(json, "https://a.example/1",
-            "https://boards.greenhouse.io/acme/jobs/1")),
-        new DedupUpdate("s:2", "acme|pm|", new Member(new byte[0], null, null)),
+            "https://boards.greenhouse.io/acme/jobs/1", "https://acme.example/jobs/1", "acme-greenhouse")),
+        new DedupUpdate("s:2", "acme|pm|", new Member(new byte[0], null, null, null, "acme")),
         new DedupUpdate("s:3", "acme|pm|", null));
   }
 
@@ -35,7 +36,36 @@ class MemberCodecTest {
       assertThat(back.member().json()).isEqualTo(u.member().json());
       assertThat(back.member().sourceUrl()).isEqualTo(u.member().sourceUrl());
       assertThat(back.member().applyUrl()).isEqualTo(u.member().applyUrl());
+      assertThat(back.member().postingUrl()).isEqualTo(u.member().postingUrl());
+      assertThat(back.member().source()).isEqualTo(u.member().source());
     }
+  }
+
+  static Stream<DedupGroup> groups() {
+    byte[] json = "{\"id\":\"s:1\",\"title\":\"Télésanté — PM\"}".getBytes(StandardCharsets.UTF_8);
+    return Stream.of(
+        new DedupGroup("s:1", List.of(new DedupGroup.Posting("s:1", 1_700_000_000_000L, "https://a.example/1", null,
+            "https://a.example/1", "acme")), null),
+        new DedupGroup("s:1", List.of(
+            new DedupGroup.Posting("s:1", 1L, "https://a.example/1", "https://apply.example/1", null, "acme"),
+            new DedupGroup.Posting("t:7", 2L, "https://b.example/7", null, "https://b.example/7", "board")), json));
+  }
+
+  @ParameterizedTest
+  @MethodSource("groups")
+  void groupsRoundTrip(DedupGroup g) {
+    Serde<DedupGroup> groupSerde = MemberCodec.groupSerde();
+    DedupGroup back = groupSerde.deserializer().deserialize("t", groupSerde.serializer().serialize("t", g));
+    assertThat(back.publicId()).isEqualTo(g.publicId());
+    assertThat(back.members()).isEqualTo(g.members());
+    assertThat(back.json()).isEqualTo(g.json());
+  }
+
+  /** A group of one posting is a few hundred bytes: links and a time, not the job. */
+  @Test
+  void aOneSourceGroupKeepsNoJob() {
+    DedupGroup one = groups().findFirst().orElseThrow();
+    assertThat(MemberCodec.groupSerde().serializer().serialize("t", one)).hasSizeLessThan(120);
   }
 
   /** A record written before the statistics left the matcher (version 2, with their facts) is still read. */
