@@ -20,13 +20,14 @@ public final class Bench {
       case "analytics-throughput" -> AnalyticsThroughput.main(rest);
       case "ingest-extract" -> IngestExtract.main(rest);
       case "e2e-latency" -> E2eLatency.main(rest);
+      case "notifier-fanout" -> NotifierFanout.main(rest);
       case "tagger-jmh" -> { // JMH's own options pass through, e.g. -Dbench.args="-prof stack"
         String[] jmh = Arrays.copyOf(rest, rest.length + 1);
         jmh[rest.length] = TaggerBenchmark.class.getSimpleName();
         tagger(new Runner(new CommandLineOptions(jmh)).run());
       }
       default -> {
-        System.err.println("unknown benchmark '" + name + "': matcher-throughput | tagger-jmh | notifier-match | notifier-current | analytics-throughput | ingest-extract | e2e-latency");
+        System.err.println("unknown benchmark '" + name + "': matcher-throughput | tagger-jmh | notifier-match | notifier-current | notifier-fanout | analytics-throughput | ingest-extract | e2e-latency");
         System.exit(2);
       }
     }

@@ -31,11 +31,11 @@ public final class Topics {
 
   /** Alert decisions, keyed by subscription id. */
   public static final Topic<String, Alert> ALERTS =
-      new Topic<>("alerts.v2", KEY, new JsonSerde<>(Alert.class), false, "alerts.v2.schema.json");
+      new Topic<>("alerts.v2", KEY, new AlertSerde(), false, "alerts.v2.schema.json");
 
   /** Alerts waiting for their subscriber's digest, keyed by alert id; tombstone = sent or cancelled. */
   public static final Topic<String, Alert> DIGESTS =
-      new Topic<>("digests.v2", KEY, new JsonSerde<>(Alert.class), true, "digests.v2.schema.json");
+      new Topic<>("digests.v2", KEY, new AlertSerde(), true, "digests.v2.schema.json");
 
   /** Delivery outcomes, keyed by alert id. */
   public static final Topic<String, DeliveryRecord> DELIVERIES =

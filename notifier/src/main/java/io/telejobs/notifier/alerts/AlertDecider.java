@@ -90,13 +90,15 @@ final class AlertDecider implements Processor<byte[], byte[], String, AlertOutco
     live.put(job.jobId(), record.value());
     List<Subscription> fits = index.matching(job);
     long now = clock.millis();
+    java.time.Instant decidedAt = clock.instant();
+    MatchedJob compact = job.withoutKeywords(); // one instance for every alert: its JSON is written once
     for (Subscription s : fits) {
       String pair = s.id() + "|" + job.jobId();
       if (alerted.get(pair) != null) {
         continue;
       }
       alerted.put(pair, now);
-      Alert alert = new Alert(Alert.SCHEMA_VERSION, Alert.idFor(s.id(), job.jobId()), s, job, List.of(), clock.instant());
+      Alert alert = new Alert(Alert.SCHEMA_VERSION, Alert.idFor(s.id(), job.jobId()), s, compact, List.of(), decidedAt);
       context.forward(new Record<>(s.id(), new AlertOutcome.Emit(alert), record.timestamp()));
     }
   }

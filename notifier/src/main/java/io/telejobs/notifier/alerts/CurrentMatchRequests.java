@@ -18,11 +18,16 @@ public final class CurrentMatchRequests {
   /** How recent a change must be to ask for current matches. */
   public static final Duration WINDOW = Duration.ofMinutes(10);
 
-  /** One request: a sequence number and the subscription as it is now. */
-  record Request(long seq, Subscription subscription) {}
+  /** One request: a sequence number, the subscription as it is now, and when it was asked (epoch ms). */
+  record Request(long seq, Subscription subscription, long askedAt) {}
 
   private final Clock clock;
-  private final List<Request> requests = new ArrayList<>();
+  /**
+   * Requests in the order asked, which is sequence order. Old ones leave from the front and a reader takes
+   * only what is newer than its cursor from the back, so a million subscriptions arriving together (a
+   * restore, an import) cost a million appends, not a scan of the whole list for each.
+   */
+  private final java.util.ArrayDeque<Request> requests = new java.util.ArrayDeque<>();
   private long next = 1;
 
   public CurrentMatchRequests(Clock clock) {
@@ -34,22 +39,40 @@ public final class CurrentMatchRequests {
     boolean active = now.status() == io.telejobs.contracts.SubscriptionStatus.ACTIVE;
     boolean newlyActive = before == null || before.status() != io.telejobs.contracts.SubscriptionStatus.ACTIVE;
     boolean newCriteria = before != null && !before.criteria().equals(now.criteria());
-    Instant cutoff = clock.instant().minus(WINDOW);
+    Instant at = clock.instant();
+    Instant cutoff = at.minus(WINDOW);
     if (!active || !(newlyActive || newCriteria) || now.updatedAt().isBefore(cutoff)) {
       return;
     }
-    requests.removeIf(r -> r.subscription().updatedAt().isBefore(cutoff));
-    requests.add(new Request(next++, now));
+    forgetBefore(cutoff.toEpochMilli());
+    requests.addLast(new Request(next++, now, at.toEpochMilli()));
   }
 
   /** The requests after {@code cursor}, in order. */
   synchronized List<Request> after(long cursor) {
-    List<Request> out = new ArrayList<>();
-    for (Request r : requests) {
-      if (r.seq() > cursor) {
-        out.add(r);
-      }
+    forgetBefore(clock.millis() - WINDOW.toMillis());
+    if (requests.isEmpty() || cursor >= requests.peekLast().seq()) {
+      return List.of();
     }
+    List<Request> out = new ArrayList<>();
+    for (java.util.Iterator<Request> it = requests.descendingIterator(); it.hasNext(); ) {
+      Request r = it.next();
+      if (r.seq() <= cursor) {
+        break;
+      }
+      out.add(r);
+    }
+    java.util.Collections.reverse(out);
     return out;
+  }
+
+  synchronized int size() {
+    return requests.size();
+  }
+
+  private void forgetBefore(long askedBefore) {
+    while (!requests.isEmpty() && requests.peekFirst().askedAt() < askedBefore) {
+      requests.pollFirst();
+    }
   }
 }

@@ -31,8 +31,17 @@ final class DeliveryCore {
   record Origin(byte[] value, Headers headers, String topic, int partition, long offset) {}
 
   /** What one worker brings: its producer and its views of deliveries and closed jobs. */
+  /**
+   * What one worker thread delivers with.
+   *
+   * @param pending where DELIVERED records wait to be waited for together, or null to wait for each
+   */
   record Worker(KafkaProducer<byte[], byte[]> log, DeliveredSet delivered, ClosedJobs closedJobs,
-      DeliveryObserver observer) {}
+      DeliveryObserver observer, Pending pending) {
+    Worker(KafkaProducer<byte[], byte[]> log, DeliveredSet delivered, ClosedJobs closedJobs, DeliveryObserver observer) {
+      this(log, delivered, closedJobs, observer, null);
+    }
+  }
 
   private final EmailSender email;
   private final WebhookSender webhooks;
@@ -120,12 +129,25 @@ final class DeliveryCore {
     }
     breakers.succeeded(destination);
     w.observer().afterSend(alert, channel);
-    record(w, alert, channel, DeliveryRecord.Outcome.DELIVERED, attempt, "accepted by the receiver");
+    Runnable recorded = () -> w.observer().afterRecord(alert, channel);
+    if (w.pending() == null) {
+      record(w, alert, channel, DeliveryRecord.Outcome.DELIVERED, attempt, "accepted by the receiver");
+      recorded.run();
+    } else {
+      w.pending().add(w.log().send(deliveryRecord(alert, channel, DeliveryRecord.Outcome.DELIVERED, attempt,
+          "accepted by the receiver")), recorded);
+    }
     w.delivered().add(alert.alertId(), channel);
-    w.observer().afterRecord(alert, channel);
     counters.sent.incrementAndGet();
-    LOG.info("alert {} sent by {} to subscription {} for job {}{}", alert.alertId(), channel, alert.subscription().id(),
-        alert.job().jobId(), attempt > 1 ? " (attempt " + attempt + ")" : "");
+    // one line per email is noise at a hundred thousand alerts per job: each delivery is on deliveries.v1 and
+    // counted in the metrics; a delivery that needed retries is worth a line
+    if (attempt > 1) {
+      LOG.info("alert {} sent by {} to subscription {} for job {} (attempt {})", alert.alertId(), channel,
+          alert.subscription().id(), alert.job().jobId(), attempt);
+    } else {
+      LOG.debug("alert {} sent by {} to subscription {} for job {}", alert.alertId(), channel,
+          alert.subscription().id(), alert.job().jobId());
+    }
   }
 
   private void failed(Worker w, Alert alert, DeliveryRecord.Channel channel, Origin origin, DeliveryRetries previous,
@@ -172,11 +194,15 @@ final class DeliveryCore {
   /** Records an outcome on {@code deliveries.v1} and waits for Kafka: it is on the log before the offset moves. */
   void record(Worker w, Alert alert, DeliveryRecord.Channel channel, DeliveryRecord.Outcome outcome, int attempt,
       String detail) {
+    Records.sendAndWait(w.log(), deliveryRecord(alert, channel, outcome, attempt, detail));
+  }
+
+  private ProducerRecord<byte[], byte[]> deliveryRecord(Alert alert, DeliveryRecord.Channel channel,
+      DeliveryRecord.Outcome outcome, int attempt, String detail) {
     DeliveryRecord d = new DeliveryRecord(DeliveryRecord.SCHEMA_VERSION, alert.alertId(), alert.subscription().id(),
         alert.job().jobId(), channel, outcome, attempt, Limits.cut(detail, Limits.SHORT), clock.instant());
-    Records.sendAndWait(w.log(), new ProducerRecord<>(Topics.DELIVERIES.name(),
-        alert.alertId().getBytes(StandardCharsets.UTF_8),
-        Topics.DELIVERIES.valueSerde().serializer().serialize(Topics.DELIVERIES.name(), d)));
+    return new ProducerRecord<>(Topics.DELIVERIES.name(), alert.alertId().getBytes(StandardCharsets.UTF_8),
+        Topics.DELIVERIES.valueSerde().serializer().serialize(Topics.DELIVERIES.name(), d));
   }
 
   private static Headers withoutRetryHeaders(Headers original) {

@@ -167,7 +167,7 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
         KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerProperties(kafka, groupId),
             new StringDeserializer(), new ByteArrayDeserializer())) {
       this.consumer = c;
-      DeliveryCore.Worker w = new DeliveryCore.Worker(log, deliveredSet, closedJobs, observer);
+      DeliveryCore.Worker w = new DeliveryCore.Worker(log, deliveredSet, closedJobs, observer, new Pending());
       closedJobs.catchUp();
       long n = deliveredSet.catchUp();
       LOG.info("delivered-set restored from {} ({} records): {} deliveries", Topics.DELIVERIES.name(), n,
@@ -182,7 +182,11 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
           closedJobs.catchUp(); // jobs that closed since the alerts were decided
           for (ConsumerRecord<String, byte[]> r : batch) {
             handle(r, w);
+            if (w.pending().full()) {
+              w.pending().awaitAll(Topics.DELIVERIES.name());
+            }
           }
+          w.pending().awaitAll(Topics.DELIVERIES.name()); // every record on the log before the position moves
         }
         commitMoved(c, committed);
       }

@@ -1,0 +1,352 @@
+package io.telejobs.bench;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.telejobs.broker.EmbeddedKafkaBroker;
+import io.telejobs.contracts.Alert;
+import io.telejobs.contracts.DeliveryRecord;
+import io.telejobs.contracts.Frequency;
+import io.telejobs.contracts.MatchedJob;
+import io.telejobs.contracts.NormalizedSalary;
+import io.telejobs.contracts.Subscription;
+import io.telejobs.contracts.SubscriptionStatus;
+import io.telejobs.contracts.TopicAdmin;
+import io.telejobs.contracts.Topics;
+import io.telejobs.notifier.NotifierConfig;
+import io.telejobs.notifier.NotifierService;
+import io.telejobs.notifier.subscriptions.JobFacts;
+import io.telejobs.notifier.subscriptions.MatchIndex;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Fan-out at scale through the real notifier on an embedded broker and a GreenMail SMTP server. Publishes
+ * S subscriptions of the model in {@code shared/bench/subscription-model.md} (default 1,000,000, instant
+ * email alerts) to {@code subscriptions.v1}, waits until the decision app runs (every task has read them
+ * and built its index), then publishes J model jobs (default 2) that fit about a tenth of the subscribers each, and measures:
+ * <ul>
+ *   <li>alert decisions per second: alerts on {@code alerts.v2} (read_committed) from publishing the jobs
+ *       until the last expected one; the expected count is the index's own match count for each job, built
+ *       in this process from the same subscriptions, and every alert id must be distinct (exactly once);
+ *   <li>deliveries per second: DELIVERED records on {@code deliveries.v1} for these jobs, over the first D
+ *       (default 20,000) after the first;
+ *   <li>the SMTP ceiling: a bare Angus Mail loop sending one of the notifier's own emails D times over one
+ *       kept connection to the same server, in the same run.
+ * </ul>
+ * GreenMail's mailboxes are emptied as mail arrives, so the run holds no million messages.
+ *
+ * <p>Last line: {@code RESULT notifier-fanout subs=… jobs=… alerts=… decided_per_s=… delivered_per_s=…
+ * smtp_ceiling_per_s=… ratio=…} (ratio = delivered / ceiling).
+ */
+public final class NotifierFanout {
+  private NotifierFanout() {}
+
+  public static void main(String[] args) throws Exception {
+    int subs = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    int jobCount = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+    int sample = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
+    Instant now = Instant.now();
+
+    SubscriptionModel model = new SubscriptionModel();
+    List<MatchIndex.Entry> entries = model.subscriptions(subs, 11);
+    List<MatchedJob> jobs = new ArrayList<>();
+    List<JobFacts> facts = model.jobs(jobCount, 7);
+    for (int i = 0; i < jobCount; i++) {
+      jobs.add(job(i, facts.get(i), now));
+    }
+    long expected = 0;
+    MatchIndex local = MatchIndex.build(entries);
+    for (MatchedJob j : jobs) {
+      expected += local.match(JobFacts.of(j)).getCardinality();
+    }
+    local = null;
+    System.out.printf(Locale.ROOT, "%d subscriptions, %d jobs, %d alerts expected (%.0f per job)%n", subs, jobCount,
+        expected, expected / (double) jobCount);
+
+    Path state = Files.createTempDirectory("telejobs-bench-fanout");
+    GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    AtomicBoolean running = new AtomicBoolean(true);
+    AtomicReference<MimeMessage> oneEmail = new AtomicReference<>();
+    double decidedPerS;
+    double deliveredPerS;
+    int deliveredSample = (int) Math.min(sample, expected - 1);
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+      Properties client = broker.clientProperties();
+      TopicAdmin.ensure(client, Topics.all(), 3, (short) 1);
+      long t0 = System.nanoTime();
+      publishSubscriptions(client, entries, now);
+      entries = null;
+      System.out.printf(Locale.ROOT, "published the subscriptions in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+
+      int port;
+      try (ServerSocket s = new ServerSocket(0)) {
+        port = s.getLocalPort();
+      }
+      Map<String, String> env = NotifierCurrent.notifierEnv(broker, smtp, port);
+      env.put("KAFKA_STATE_DIR", state.toString());
+      env.put("APP_MAX_EMAILS_PER_HOUR", "1000");
+      Set<String> jobIds = ConcurrentHashMap.newKeySet();
+      jobs.forEach(j -> jobIds.add(j.jobId()));
+      Set<String> alertIds = ConcurrentHashMap.newKeySet();
+      AtomicLong alerts = new AtomicLong();
+      AtomicLong lastAlertNanos = new AtomicLong();
+      AtomicLong delivered = new AtomicLong();
+      AtomicLong firstDelivered = new AtomicLong();
+      AtomicLong sampleDelivered = new AtomicLong();
+      Thread emptier = started("fanout-mailboxes", () -> {
+        while (running.get()) {
+          MimeMessage[] got = smtp.getReceivedMessages();
+          if (got.length > 0) {
+            oneEmail.compareAndSet(null, got[got.length - 1]);
+            purge(smtp);
+          }
+          pause(200);
+        }
+      });
+      try (NotifierService notifier = new NotifierService(NotifierConfig.fromEnv(env), env)) {
+        t0 = System.nanoTime();
+        notifier.start();
+        Thread alertWatch = watch(client, Topics.ALERTS.name(), Topics.ALERTS.valueSerde().deserializer(), running,
+            (Alert a) -> {
+              if (jobIds.contains(a.job().jobId())) {
+                alertIds.add(a.alertId());
+                alerts.incrementAndGet();
+                lastAlertNanos.set(System.nanoTime());
+              }
+            });
+        Thread deliveryWatch = watch(client, Topics.DELIVERIES.name(), Topics.DELIVERIES.valueSerde().deserializer(),
+            running, (DeliveryRecord d) -> {
+              if (d.outcome() == DeliveryRecord.Outcome.DELIVERED && jobIds.contains(d.jobId())) {
+                long n = delivered.incrementAndGet();
+                firstDelivered.compareAndSet(0, System.nanoTime());
+                if (n == sample + 1) {
+                  sampleDelivered.set(System.nanoTime());
+                }
+              }
+            });
+        // the decision app runs once every task has read the subscriptions and built its index
+        if (!waitFor(() -> notifier.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING,
+            Duration.ofMinutes(20))) {
+          throw new IllegalStateException("the notifier did not start deciding in 20 minutes: " + notifier.state());
+        }
+        System.out.printf(Locale.ROOT, "notifier read the subscriptions and built its index in %.1f s%n",
+            (System.nanoTime() - t0) / 1e9);
+
+        long published = System.nanoTime();
+        for (MatchedJob j : jobs) {
+          publish(client, Topics.MATCHED.name(), j.jobId(),
+              Topics.MATCHED.valueSerde().serializer().serialize(Topics.MATCHED.name(), j));
+        }
+        long expectedAlerts = expected;
+        if (!waitFor(() -> alerts.get() >= expectedAlerts, Duration.ofMinutes(30))) {
+          throw new IllegalStateException("only " + alerts.get() + " of " + expected + " alerts in 30 minutes");
+        }
+        double decideS = (lastAlertNanos.get() - published) / 1e9;
+        waitFor(() -> alerts.get() > expectedAlerts, Duration.ofSeconds(5)); // any extra alert shows up here
+        if (alerts.get() != expected || alertIds.size() != expected) {
+          throw new IllegalStateException("expected " + expected + " distinct alerts, got " + alerts.get()
+              + " records with " + alertIds.size() + " distinct ids");
+        }
+        decidedPerS = expected / decideS;
+        System.out.printf(Locale.ROOT, "%d alerts decided in %.1f s: %.0f/s, each once%n", expected, decideS,
+            decidedPerS);
+
+        if (!waitFor(() -> delivered.get() > deliveredSample, Duration.ofMinutes(30))) {
+          throw new IllegalStateException("only " + delivered.get() + " deliveries in 30 minutes");
+        }
+        long sampleEnd = sampleDelivered.get() > 0 ? sampleDelivered.get() : System.nanoTime();
+        deliveredPerS = deliveredSample / ((sampleEnd - firstDelivered.get()) / 1e9);
+        System.out.printf(Locale.ROOT, "%d emails delivered (DELIVERED records) at %.0f/s%n", deliveredSample,
+            deliveredPerS);
+        running.set(false);
+        alertWatch.join();
+        deliveryWatch.join();
+        emptier.join();
+      }
+
+    } finally {
+      running.set(false);
+    }
+    try {
+      double ceiling = smtpCeiling(smtp, oneEmail.get(), deliveredSample);
+      System.out.printf(Locale.ROOT, "bare Angus Mail loop, one kept connection, the same email: %.0f emails/s%n",
+          ceiling);
+      System.out.printf(Locale.ROOT, "RESULT notifier-fanout subs=%d jobs=%d alerts=%d decided_per_s=%.0f "
+          + "delivered_per_s=%.0f smtp_ceiling_per_s=%.0f ratio=%.3f%n", subs, jobCount, expected, decidedPerS,
+          deliveredPerS, ceiling, deliveredPerS / ceiling);
+    } finally {
+      smtp.stop();
+    }
+  }
+
+  /**
+   * The ceiling: the same message sent {@code n} times over one connection that stays open, as fast as
+   * Angus Mail and the server allow, to as many recipients as the notifier wrote to.
+   */
+  private static double smtpCeiling(GreenMail smtp, MimeMessage email, int n) throws Exception {
+    if (email == null) {
+      throw new IllegalStateException("no email from the notifier was seen");
+    }
+    Properties p = new Properties();
+    p.put("mail.smtp.host", "127.0.0.1");
+    p.put("mail.smtp.port", Integer.toString(smtp.getSmtp().getPort()));
+    Session session = Session.getInstance(p);
+    MimeMessage message = new MimeMessage(session, toStream(email));
+    AtomicBoolean running = new AtomicBoolean(true);
+    Thread emptier = started("ceiling-mailboxes", () -> {
+      while (running.get()) {
+        purge(smtp);
+        pause(200);
+      }
+    });
+    try (Transport transport = session.getTransport("smtp")) {
+      transport.connect();
+      for (int i = 0; i < Math.min(500, n); i++) { // warm-up
+        transport.sendMessage(message, new InternetAddress[] {new InternetAddress("warm" + i + "@example.com")});
+      }
+      long t0 = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        transport.sendMessage(message, new InternetAddress[] {new InternetAddress("sub-" + i + "@example.com")});
+      }
+      return n / ((System.nanoTime() - t0) / 1e9);
+    } finally {
+      running.set(false);
+      emptier.join();
+    }
+  }
+
+  private static java.io.InputStream toStream(MimeMessage m) throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    m.writeTo(out);
+    return new java.io.ByteArrayInputStream(out.toByteArray());
+  }
+
+  /** A model job as the matcher would publish it: its words as keywords, its pay as an annual USD or INR range. */
+  static MatchedJob job(int i, JobFacts f, Instant at) {
+    NormalizedSalary pay = f.currency() == null ? null : new NormalizedSalary(f.currency(), "YEAR", f.topAnnualPay(),
+        f.topAnnualPay(), f.topAnnualPay(), f.topAnnualPay(), null, null);
+    String id = "fanout-" + i;
+    return new MatchedJob(MatchedJob.SCHEMA_VERSION, id, id, "bench", "Program Manager", f.company(),
+        List.of("City, " + f.country()), f.country(), f.workMode(), List.of("FULL_TIME"), LocalDate.of(2026, 11, 20),
+        null, "https://careers.example.org/jobs/" + id, "https://careers.example.org/jobs/" + id + "/apply",
+        List.of("https://careers.example.org/jobs/" + id), "Lead the roll-out of our telehealth platform.",
+        new ArrayList<>(new java.util.TreeSet<>(f.words())), "telehealth-project-manager", "1.0.0", f.tier(), f.level(),
+        0.8, pay, List.of(), List.of(), List.of(), List.of(), at, at);
+  }
+
+  private static void publishSubscriptions(Properties client, List<MatchIndex.Entry> entries, Instant at) {
+    Properties p = new Properties();
+    p.putAll(client);
+    p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(512 * 1024));
+    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, Serdes.String().serializer(),
+        Serdes.ByteArray().serializer())) {
+      var serializer = Topics.SUBSCRIPTIONS.valueSerde().serializer();
+      for (MatchIndex.Entry e : entries) {
+        Subscription s = Subscription.of(e.id(), e.id() + "@example.com", null, e.criteria(), Frequency.INSTANT,
+            SubscriptionStatus.ACTIVE, at);
+        producer.send(new ProducerRecord<>(Topics.SUBSCRIPTIONS.name(), s.id(),
+            serializer.serialize(Topics.SUBSCRIPTIONS.name(), s)));
+      }
+      producer.flush();
+    }
+  }
+
+  private static void publish(Properties client, String topic, String key, byte[] value) throws Exception {
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(client, Serdes.String().serializer(),
+        Serdes.ByteArray().serializer())) {
+      producer.send(new ProducerRecord<>(topic, key, value)).get();
+    }
+  }
+
+  /** Reads a topic from its end (read_committed) on a thread of its own until {@code running} is false. */
+  private static <V> Thread watch(Properties client, String topic, Deserializer<V> values, AtomicBoolean running,
+      java.util.function.Consumer<V> seen) {
+    Properties c = new Properties();
+    c.putAll(client);
+    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+    KafkaConsumer<String, V> consumer = new KafkaConsumer<>(c, Serdes.String().deserializer(), values);
+    List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
+        .map(pi -> new TopicPartition(topic, pi.partition())).toList();
+    consumer.assign(parts);
+    consumer.seekToEnd(parts);
+    parts.forEach(consumer::position); // the end is fixed now, before anything is published
+    return started("fanout-watch-" + topic, () -> {
+      try (consumer) {
+        while (running.get()) {
+          for (ConsumerRecord<String, V> r : consumer.poll(Duration.ofMillis(50))) {
+            if (r.value() != null) {
+              seen.accept(r.value());
+            }
+          }
+        }
+      }
+    });
+  }
+
+  private static void purge(GreenMail smtp) {
+    try {
+      smtp.purgeEmailFromAllMailboxes();
+    } catch (com.icegreen.greenmail.store.FolderException e) {
+      throw new IllegalStateException("cannot empty the test mailboxes", e);
+    }
+  }
+
+  private static Thread started(String name, Runnable body) {
+    Thread t = new Thread(body, name);
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  private static void pause(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Polls {@code done} every 50 ms until it holds or the timeout passes; whether it held. */
+  private static boolean waitFor(java.util.function.BooleanSupplier done, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      pause(50);
+    }
+    return true;
+  }
+}
