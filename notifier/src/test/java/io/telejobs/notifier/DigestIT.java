@@ -16,14 +16,12 @@ import io.telejobs.contracts.Topics;
 import io.telejobs.notifier.delivery.SmtpEmailSender;
 import io.telejobs.testkit.ConsumerLag;
 import io.telejobs.testkit.KafkaFixture;
+import io.telejobs.testkit.MovableClock;
 import io.telejobs.testkit.TopicReader;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -35,30 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A daily digest at the subscriber's local hour, driven by an injected clock, on a real broker and SMTP. */
 class DigestIT {
-  /** A clock the test moves. */
-  static final class MovableClock extends Clock {
-    volatile Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   @TempDir
   Path state;
 
@@ -103,7 +77,7 @@ class DigestIT {
         }
         assertThat(smtp.getReceivedMessages()).as("nothing before the digest hour").isEmpty();
 
-        clock.now = Instant.parse("2026-11-25T03:45:00Z"); // 09:15 in Kolkata
+        clock.set(Instant.parse("2026-11-25T03:45:00Z")); // 09:15 in Kolkata
         assertThat(smtp.waitForIncomingEmail(30_000, 1)).isTrue();
         var outcomes = log.pollUntil(rs -> rs.size() >= 3, Duration.ofSeconds(30));
         assertThat(outcomes).extracting(r -> r.value().jobId() + "=" + r.value().outcome()).containsExactlyInAnyOrder(

@@ -53,7 +53,7 @@ class DigestLeaderIT {
       TopicAdmin.ensure(kafka.clientProperties(), Topics.all(), 3, (short) 1);
       GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
       smtp.start();
-      DigestIT.MovableClock clock = new DigestIT.MovableClock(Instant.parse("2026-11-25T08:00:00Z"));
+      io.telejobs.testkit.MovableClock clock = new io.telejobs.testkit.MovableClock(Instant.parse("2026-11-25T08:00:00Z"));
       SmtpSettings settings = new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(), "none", "", "",
           "telejobs alerts <alerts@localhost>", Duration.ofSeconds(10));
       EmailRenderer renderer = new EmailRenderer("http://localhost:8080",
@@ -75,7 +75,7 @@ class DigestLeaderIT {
         DigestScheduler follower = leader == a ? b : a;
 
         enqueue(p, queued("sub-1", "job-1"));
-        clock.now = Instant.parse("2026-11-25T09:30:00Z"); // past the 09:00 digest hour
+        clock.set(Instant.parse("2026-11-25T09:30:00Z")); // past the 09:00 digest hour
         assertThat(smtp.waitForIncomingEmail(30_000, 1)).isTrue();
         await().atMost(Duration.ofSeconds(30)).until(() -> leader.digestsSent.get() == 1);
         List<ConsumerRecord<String, DeliveryRecord>> first = log.pollUntil(rs -> rs.size() >= 1, Duration.ofSeconds(30));

@@ -12,7 +12,8 @@ import java.util.Map;
  * abbreviations expanded: {@code Sr.} to senior, {@code Mgr} to manager, {@code PM} to project manager.
  */
 public final class Normalizer {
-  private static final Map<String, String[]> TITLE_ABBREVIATIONS = Map.ofEntries(
+  /** Title abbreviations and what they stand for (package-private: the tokenizer tests read them). */
+  static final Map<String, String[]> TITLE_ABBREVIATIONS = Map.ofEntries(
       Map.entry("sr", new String[] {"senior"}),
       Map.entry("snr", new String[] {"senior"}),
       Map.entry("jr", new String[] {"junior"}),

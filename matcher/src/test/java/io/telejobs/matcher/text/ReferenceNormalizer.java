@@ -8,26 +8,7 @@ import java.util.Map;
 
 /** The tokenizer as it was before the one-pass rewrite (two passes, the whole text NFKC-normalised): the reference the fast one is checked against. */
 final class ReferenceNormalizer {
-  private static final Map<String, String[]> TITLE_ABBREVIATIONS = Map.ofEntries(
-      Map.entry("sr", new String[] {"senior"}),
-      Map.entry("snr", new String[] {"senior"}),
-      Map.entry("jr", new String[] {"junior"}),
-      Map.entry("mgr", new String[] {"manager"}),
-      Map.entry("mngr", new String[] {"manager"}),
-      Map.entry("mgmt", new String[] {"management"}),
-      Map.entry("pm", new String[] {"project", "manager"}),
-      Map.entry("pgm", new String[] {"program", "manager"}),
-      Map.entry("tpm", new String[] {"technical", "program", "manager"}),
-      Map.entry("dir", new String[] {"director"}),
-      Map.entry("vp", new String[] {"vice", "president"}),
-      Map.entry("assoc", new String[] {"associate"}),
-      Map.entry("asst", new String[] {"assistant"}),
-      Map.entry("coord", new String[] {"coordinator"}),
-      Map.entry("ops", new String[] {"operations"}),
-      Map.entry("prog", new String[] {"program"}),
-      Map.entry("proj", new String[] {"project"}),
-      Map.entry("hc", new String[] {"healthcare"}),
-      Map.entry("mgt", new String[] {"management"}));
+  private static final Map<String, String[]> TITLE_ABBREVIATIONS = Normalizer.TITLE_ABBREVIATIONS;
 
   private ReferenceNormalizer() {}
 

@@ -7,36 +7,15 @@ import io.telejobs.contracts.Frequency;
 import io.telejobs.contracts.Subscription;
 import io.telejobs.contracts.SubscriptionStatus;
 import io.telejobs.contracts.Tier;
-import java.time.Clock;
+import io.telejobs.testkit.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CurrentMatchRequestsTest {
   private static final Instant T0 = Instant.parse("2026-12-04T09:00:00Z");
-
-  /** A clock the test moves by hand. */
-  private static final class Hand extends Clock {
-    Instant now = T0;
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   private static Subscription sub(String id, SubscriptionStatus status, Set<Tier> tiers, Instant at) {
     return Subscription.of(id, id + "@example.com", null,
@@ -45,7 +24,7 @@ class CurrentMatchRequestsTest {
 
   @Test
   void asksForNewlyActiveAndChangedSubscriptionsOnly() {
-    Hand clock = new Hand();
+    MovableClock clock = new MovableClock(T0);
     CurrentMatchRequests requests = new CurrentMatchRequests(clock);
     Subscription pending = sub("a", SubscriptionStatus.PENDING, Set.of(Tier.CORE), T0);
     Subscription active = sub("a", SubscriptionStatus.ACTIVE, Set.of(Tier.CORE), T0);
@@ -64,12 +43,12 @@ class CurrentMatchRequestsTest {
 
   @Test
   void requestsOlderThanTheWindowAreForgotten() {
-    Hand clock = new Hand();
+    MovableClock clock = new MovableClock(T0);
     CurrentMatchRequests requests = new CurrentMatchRequests(clock);
     requests.changed(null, sub("a", SubscriptionStatus.ACTIVE, Set.of(Tier.CORE), T0));
-    clock.now = T0.plus(Duration.ofMinutes(6));
-    requests.changed(null, sub("b", SubscriptionStatus.ACTIVE, Set.of(Tier.CORE), clock.now));
-    clock.now = T0.plus(CurrentMatchRequests.WINDOW).plusSeconds(1);
+    clock.set(T0.plus(Duration.ofMinutes(6)));
+    requests.changed(null, sub("b", SubscriptionStatus.ACTIVE, Set.of(Tier.CORE), clock.instant()));
+    clock.set(T0.plus(CurrentMatchRequests.WINDOW).plusSeconds(1));
     assertThat(requests.after(0)).extracting(r -> r.subscription().id()).containsExactly("b");
     assertThat(requests.size()).isEqualTo(1);
   }
@@ -77,7 +56,7 @@ class CurrentMatchRequestsTest {
   /** A restore or an import of a million subscriptions within the window: each is one append. */
   @Test
   void aMillionNewSubscriptionsAreEachAskedForOnce() {
-    Hand clock = new Hand();
+    MovableClock clock = new MovableClock(T0);
     CurrentMatchRequests requests = new CurrentMatchRequests(clock);
     for (int i = 0; i < 1_000_000; i++) {
       requests.changed(null, sub("s" + i, SubscriptionStatus.ACTIVE, Set.of(Tier.CORE), T0));
