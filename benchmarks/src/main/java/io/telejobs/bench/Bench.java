@@ -33,6 +33,15 @@ public final class Bench {
     }
   }
 
+  /** Adds the variables of {@code -Dbench.env="K=V,K=V"} to a service's environment: settings to try in a run. */
+  static void addEnv(java.util.Map<String, String> env) {
+    for (String kv : System.getProperty("bench.env", "").split(",")) {
+      if (kv.contains("=")) {
+        env.put(kv.substring(0, kv.indexOf('=')).strip(), kv.substring(kv.indexOf('=') + 1).strip());
+      }
+    }
+  }
+
   /** The tagger's RESULT line: postings per second, the JDK split of the same descriptions, their ratio. */
   private static void tagger(java.util.Collection<org.openjdk.jmh.results.RunResult> results) {
     double tag = 0;

@@ -165,11 +165,7 @@ public final class MatcherThroughput {
         "KAFKA_APPLICATION_ID", appId, "KAFKA_STATE_DIR", state.resolve(appId).toString(),
         "KAFKA_NUM_STREAM_THREADS", threads));
     // -Dbench.env="KAFKA_COMMIT_INTERVAL_MS=1000,KAFKA_STATESTORE_CACHE_MAX_BYTES=..." tries Streams settings on every app
-    for (String kv : System.getProperty("bench.env", "").split(",")) {
-      if (kv.contains("=")) {
-        env.put(kv.substring(0, kv.indexOf('=')).strip(), kv.substring(kv.indexOf('=') + 1).strip());
-      }
-    }
+    Bench.addEnv(env);
     Properties props = MatcherConfig.fromEnv(env).streams();
     try (Admin admin = Admin.create(broker.clientProperties())) {
       long end = end(admin, input);

@@ -112,6 +112,7 @@ public final class NotifierFanout {
       Map<String, String> env = NotifierCurrent.notifierEnv(broker, smtp, port);
       env.put("KAFKA_STATE_DIR", state.toString());
       env.put("APP_MAX_EMAILS_PER_HOUR", "1000");
+      Bench.addEnv(env); // -Dbench.env="KAFKA_PRODUCER_BATCH_SIZE=1048576" tries settings
       Set<String> jobIds = ConcurrentHashMap.newKeySet();
       jobs.forEach(j -> jobIds.add(j.jobId()));
       Set<String> alertIds = ConcurrentHashMap.newKeySet();

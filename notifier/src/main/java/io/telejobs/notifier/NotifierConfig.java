@@ -97,6 +97,9 @@ public record NotifierConfig(Properties kafka, Properties streams, SmtpSettings 
     return List.copyOf(all);
   }
 
+  /** The decision app's producer batch size (bytes), unless {@code KAFKA_PRODUCER_BATCH_SIZE} sets it. */
+  static final int DECISION_BATCH_BYTES = 256 * 1024;
+
   public static NotifierConfig fromEnv(Map<String, String> environment) {
     Env env = new Env(environment);
     Properties kafka = env.kafkaProperties();
@@ -104,6 +107,10 @@ public record NotifierConfig(Properties kafka, Properties streams, SmtpSettings 
     kafka.remove(StreamsConfig.STATE_DIR_CONFIG);
     Properties streams = DeadLetterHandlers.configure(env.streamsProperties(APPLICATION_ID, STATE_DIR), "notifier",
         Topics.NOTIFIER_DLQ.name());
+    // one job can fit a hundred thousand subscribers: its alerts (about 2 KB each) leave in one burst, and with
+    // the default 16 KB batches and five requests in flight the producer, not the decisions, set the pace
+    streams.putIfAbsent(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.BATCH_SIZE_CONFIG),
+        Integer.toString(DECISION_BATCH_BYTES));
     String secret = env.get(TOKEN_SECRET);
     if (secret.length() < 32) {
       throw new ConfigException(TOKEN_SECRET.name() + " must be at least 32 characters");
