@@ -15,7 +15,6 @@ import io.telejobs.notifier.NotifierConfig;
 import io.telejobs.notifier.NotifierService;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,11 +70,7 @@ public final class E2eLatency {
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
       Properties client = broker.clientProperties();
       TopicAdmin.ensure(client, Topics.all(), 3, (short) 1);
-      int port;
-      try (ServerSocket s = new ServerSocket(0)) {
-        port = s.getLocalPort();
-      }
-      Map<String, String> env = NotifierCurrent.notifierEnv(broker, smtp, port);
+      Map<String, String> env = NotifierCurrent.notifierEnv(broker, smtp);
       env.put("APP_MAX_EMAILS_PER_HOUR", "1000000"); // every fitting job is an instant email
       Map<String, String> matcherEnv = app(env, "telejobs-matcher", state);
       Map<String, String> notifierEnv = app(env, "telejobs-notifier", state);
@@ -87,7 +82,7 @@ public final class E2eLatency {
         if (!notifier.worker().awaitReady(Duration.ofSeconds(60))) {
           throw new IllegalStateException("the delivery worker was not ready in 60 s");
         }
-        String api = "http://127.0.0.1:" + port;
+        String api = "http://127.0.0.1:" + env.get("APP_HTTP_PORT");
         for (int k = 0; k < SUBSCRIBERS; k++) {
           String id = NotifierCurrent.subscribe(api, "{\"email\":\"e2e-" + k + "@example.com\",\"tiers\":[\"core\"],"
               + "\"countries\":[\"US\"]}");

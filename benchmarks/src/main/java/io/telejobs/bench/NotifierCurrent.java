@@ -71,11 +71,8 @@ public final class NotifierCurrent {
       System.out.printf(Locale.ROOT, "loaded %d live matched jobs (%d fit the measured alert) in %.1f s%n", n, fits,
           (System.nanoTime() - t0) / 1e9);
 
-      int port;
-      try (ServerSocket s = new ServerSocket(0)) {
-        port = s.getLocalPort();
-      }
-      Map<String, String> env = notifierEnv(broker, smtp, port);
+      Map<String, String> env = notifierEnv(broker, smtp);
+      int port = Integer.parseInt(env.get("APP_HTTP_PORT"));
       env.put("KAFKA_STATE_DIR", state.toString());
       try (NotifierService notifier = new NotifierService(NotifierConfig.fromEnv(env), env)) {
         notifier.start();
@@ -110,8 +107,15 @@ public final class NotifierCurrent {
     }
   }
 
-  /** What the benchmarks' notifier needs: the broker, the SMTP server, its web port, the shared token secret. */
-  static Map<String, String> notifierEnv(EmbeddedKafkaBroker broker, GreenMail smtp, int port) {
+  /**
+   * What the benchmarks' notifier needs: the broker, the SMTP server, a free web port ({@code APP_HTTP_PORT}),
+   * the shared token secret.
+   */
+  static Map<String, String> notifierEnv(EmbeddedKafkaBroker broker, GreenMail smtp) throws java.io.IOException {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
     Map<String, String> env = new HashMap<>();
     env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
     env.put("APP_SMTP_HOST", "127.0.0.1");

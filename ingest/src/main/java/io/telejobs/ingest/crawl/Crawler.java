@@ -295,13 +295,17 @@ public final class Crawler {
     return new Result(seen, complete);
   }
 
+  /** A source that cannot be read (its keys are missing): an error saying so, and nothing seen. */
+  private Result notRead(Source source, PostingSink sink, CrawlReport report, String why) {
+    fail(sink, report, source, source.apiUrl().toString(), IngestError.Stage.FETCH, why);
+    return new Result(java.util.Set.of(), false);
+  }
+
   /** USAJOBS: pages of 500 with the key and the registered e-mail as User-Agent, as its terms ask. */
   private Result crawlUsaJobs(Source source, PostingSink sink, CrawlReport report, AtsExtractor.Context context)
       throws InterruptedException {
     if (!keys.usaJobsReady()) {
-      fail(sink, report, source, source.apiUrl().toString(), IngestError.Stage.FETCH,
-          "USAJOBS needs APP_USAJOBS_API_KEY and APP_USAJOBS_EMAIL; this source was not read");
-      return new Result(java.util.Set.of(), false);
+      return notRead(source, sink, report, "USAJOBS needs APP_USAJOBS_API_KEY and APP_USAJOBS_EMAIL; this source was not read");
     }
     java.util.Map<String, String> headers = java.util.Map.of("Accept", "application/json",
         "Authorization-Key", keys.usaJobsKey(), "User-Agent", keys.usaJobsEmail());
@@ -316,9 +320,7 @@ public final class Crawler {
   private Result crawlAdzuna(Source source, PostingSink sink, CrawlReport report, AtsExtractor.Context context)
       throws InterruptedException {
     if (!keys.adzunaReady()) {
-      fail(sink, report, source, source.apiUrl().toString(), IngestError.Stage.FETCH,
-          "Adzuna needs APP_ADZUNA_APP_ID and APP_ADZUNA_APP_KEY; this source was not read");
-      return new Result(java.util.Set.of(), false);
+      return notRead(source, sink, report, "Adzuna needs APP_ADZUNA_APP_ID and APP_ADZUNA_APP_KEY; this source was not read");
     }
     String credentials = "&app_id=" + java.net.URLEncoder.encode(keys.adzunaAppId(), java.nio.charset.StandardCharsets.UTF_8)
         + "&app_key=" + java.net.URLEncoder.encode(keys.adzunaAppKey(), java.nio.charset.StandardCharsets.UTF_8);
