@@ -34,11 +34,12 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param maxEmailsPerHour instant emails per subscriber per hour; the rest go out in an hourly roll-up
  * @param webhookTimeout longest time one webhook call may take
  * @param apiLimits the subscription API's limits against abuse
+ * @param deliveryLanes alerts delivered at once, each email over an SMTP connection of its own
  */
 public record NotifierConfig(Properties kafka, Properties streams, SmtpSettings smtp, RetryPolicy retry,
     String publicUrl, byte[] tokenSecret, String deliveryGroup, int httpPort, String adminToken,
     java.util.Set<String> webhookAllowlist, boolean digestsEnabled, int maxEmailsPerHour, int metricsPort,
-    Duration webhookTimeout, SubscriptionApi.Limits apiLimits) {
+    Duration webhookTimeout, SubscriptionApi.Limits apiLimits, int deliveryLanes) {
 
   public static final EnvVar APPLICATION_ID = EnvVar.optional("KAFKA_APPLICATION_ID", "telejobs-notifier",
       "Kafka Streams application id of the alert-decision topology");
@@ -88,12 +89,15 @@ public record NotifierConfig(Properties kafka, Properties streams, SmtpSettings 
   public static final EnvVar MAX_EMAILS_PER_HOUR = EnvVar.optional("APP_MAX_EMAILS_PER_HOUR", "12",
       "instant alert emails per subscriber per hour; the rest arrive together at the top of the next hour");
 
+  public static final EnvVar DELIVERY_LANES = EnvVar.optional("APP_DELIVERY_LANES", "4",
+      "alerts one instance delivers at once (1 to 32), each email over an SMTP connection of its own");
+
   public static List<EnvVar> variables() {
     List<EnvVar> all = new ArrayList<>(Env.COMMON);
     all.addAll(List.of(APPLICATION_ID, STATE_DIR, DELIVERY_GROUP, SMTP_HOST, SMTP_PORT, SMTP_SECURITY,
         SMTP_USERNAME, SMTP_PASSWORD, MAIL_FROM, PUBLIC_URL, TOKEN_SECRET, RETRY_BACKOFF, MAX_BACKOFF, RETRY_FOR, HTTP_PORT,
         ADMIN_TOKEN, WEBHOOK_TIMEOUT, WEBHOOK_ALLOWLIST, DIGESTS_ENABLED, MAX_EMAILS_PER_HOUR, METRICS_PORT,
-        CONFIRMATIONS_PER_ADDRESS, SIGNUPS_PER_CLIENT, PENDING_EXPIRY));
+        CONFIRMATIONS_PER_ADDRESS, SIGNUPS_PER_CLIENT, PENDING_EXPIRY, DELIVERY_LANES));
     return List.copyOf(all);
   }
 
@@ -134,10 +138,14 @@ public record NotifierConfig(Properties kafka, Properties streams, SmtpSettings 
         allow.add(h.strip().toLowerCase(java.util.Locale.ROOT));
       }
     }
+    int lanes = env.getInt(DELIVERY_LANES);
+    if (lanes < 1 || lanes > 32) {
+      throw new ConfigException(DELIVERY_LANES.name() + " must be between 1 and 32, was " + lanes);
+    }
     return new NotifierConfig(kafka, streams, smtp, retry, env.get(PUBLIC_URL),
         secret.getBytes(StandardCharsets.UTF_8), env.get(DELIVERY_GROUP), env.getInt(HTTP_PORT), admin, allow,
         env.getBoolean(DIGESTS_ENABLED), env.getInt(MAX_EMAILS_PER_HOUR), env.getPortOrOff(METRICS_PORT),
         env.getDuration(WEBHOOK_TIMEOUT), new SubscriptionApi.Limits(env.getInt(CONFIRMATIONS_PER_ADDRESS),
-            env.getInt(SIGNUPS_PER_CLIENT), env.getDuration(PENDING_EXPIRY)));
+            env.getInt(SIGNUPS_PER_CLIENT), env.getDuration(PENDING_EXPIRY)), lanes);
   }
 }

@@ -58,7 +58,8 @@ public final class NotifierService implements ServiceMain.Service {
   private final Thread digestThread;
 
   public NotifierService(NotifierConfig config, Map<String, String> environment) {
-    this(config, environment, new SmtpEmailSender(config.smtp()));
+    // a connection for each delivery lane, one for the retry worker and one for the digests
+    this(config, environment, new SmtpEmailSender(config.smtp(), config.deliveryLanes() + 2));
   }
 
   public NotifierService(NotifierConfig config, Map<String, String> environment, EmailSender email) {
@@ -89,7 +90,8 @@ public final class NotifierService implements ServiceMain.Service {
     DeliveryWorker.Sleeper sleep = d -> Thread.sleep(d.toMillis());
     this.worker = new DeliveryWorker(config.kafka(), config.deliveryGroup(), email, webhooks, renderer, config.retry(),
         breakers, clock, sleep, this::cancelled, counters)
-        .limitedBy(new RateLimiter(config.maxEmailsPerHour(), Duration.ofHours(1), clock));
+        .limitedBy(new RateLimiter(config.maxEmailsPerHour(), Duration.ofHours(1), clock))
+        .inLanes(config.deliveryLanes());
     this.retries = new RetryWorker(config.kafka(), config.deliveryGroup(), email, webhooks, renderer, config.retry(),
         breakers, clock, sleep, this::cancelled, counters);
     this.retryThread = new Thread(retries, "notifier-retries");

@@ -74,12 +74,116 @@ class DeliveryCrashIT {
   }
 
   private static DeliveryWorker worker(String group) {
+    return worker(group, 1);
+  }
+
+  /** A worker in {@code lanes} lanes, with as many SMTP connections. */
+  private static DeliveryWorker worker(String group, int lanes) {
     SmtpSettings settings = new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(), "none", "", "",
         "alerts@example.org", Duration.ofSeconds(10));
     RetryPolicy retry = new RetryPolicy(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMinutes(1));
-    return new DeliveryWorker(kafka.clientProperties(), group, new SmtpEmailSender(settings),
+    return new DeliveryWorker(kafka.clientProperties(), group, new SmtpEmailSender(settings, lanes),
         new WebhookSender(SIGNER, WEBHOOKS, Clock.systemUTC()), new EmailRenderer("http://localhost:8080", SIGNER), retry,
-        new Breakers(retry, Clock.systemUTC()), Clock.systemUTC(), d -> { }, s -> false, new DeliveryCounters());
+        new Breakers(retry, Clock.systemUTC()), Clock.systemUTC(), d -> { }, s -> false, new DeliveryCounters())
+        .inLanes(lanes);
+  }
+
+  /** {@code n} alerts for one job, each for a subscriber of its own (keyed by subscription, as the decider keys them). */
+  private static List<Alert> publishAlerts(String prefix, int n) throws Exception {
+    MatchedJob job = Fixtures.telehealthJob("job-" + prefix);
+    List<Alert> out = new java.util.ArrayList<>();
+    try (KafkaProducer<String, Alert> p = new KafkaProducer<>(kafka.clientProperties(), Serdes.String().serializer(),
+        Topics.ALERTS.valueSerde().serializer())) {
+      for (int i = 0; i < n; i++) {
+        String subId = prefix + "-" + i;
+        Alert a = new Alert(Alert.SCHEMA_VERSION, Alert.idFor(subId, job.jobId()),
+            Fixtures.subscription(subId, subId + "@example.com", Criteria.any()), job, List.of(), Fixtures.AT);
+        p.send(new ProducerRecord<>(Topics.ALERTS.name(), subId, a)).get();
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  /** DELIVERED records per alert id on the log so far. */
+  private static java.util.Map<String, Long> deliveredRecords(List<Alert> alerts) {
+    Set<String> ids = new java.util.HashSet<>();
+    alerts.forEach(a -> ids.add(a.alertId()));
+    try (TopicReader<String, DeliveryRecord> log = new TopicReader<>(kafka.clientProperties(), Topics.DELIVERIES.name(),
+        Serdes.String(), Topics.DELIVERIES.valueSerde())) {
+      return log.drainFor(Duration.ofSeconds(1)).stream()
+          .filter(r -> ids.contains(r.key()) && r.value().outcome() == DeliveryRecord.Outcome.DELIVERED)
+          .collect(java.util.stream.Collectors.groupingBy(r -> r.key(), java.util.stream.Collectors.counting()));
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void inLanesEveryAlertIsDeliveredOnceAndTheLanesRunOnThreadsOfTheirOwn() throws Exception {
+    List<Alert> alerts = publishAlerts("lanes", 30);
+    String group = "delivery-lanes";
+    Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    DeliveryWorker worker = worker(group, 3).observedBy(new DeliveryObserver() {
+      @Override
+      public void beforeSend(Alert a, DeliveryRecord.Channel c) {
+        threads.add(Thread.currentThread().getName());
+      }
+    });
+    Thread t = new Thread(worker, "lanes-worker");
+    t.start();
+    try {
+      io.telejobs.testkit.ConsumerLag.awaitCaughtUp(kafka.clientProperties(), group, Topics.ALERTS.name(),
+          Duration.ofSeconds(60));
+    } finally {
+      worker.close();
+      t.join(30_000);
+    }
+    java.util.Map<String, Long> delivered = deliveredRecords(alerts);
+    assertThat(delivered).hasSize(30).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1L));
+    for (Alert a : alerts) {
+      assertThat(mailWithId("<" + a.alertId() + "@alerts.telejobs>")).as(a.alertId()).hasSize(1);
+    }
+    assertThat(threads).containsExactlyInAnyOrder("lanes-worker", "notifier-delivery-lane-1",
+        "notifier-delivery-lane-2");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aCrashInOneLaneLosesNoAlertAndRepeatsOnlyWithTheSameMessageId() throws Exception {
+    List<Alert> alerts = publishAlerts("lane-crash", 30);
+    Alert victim = alerts.get(17);
+    String group = "delivery-lane-crash";
+    DeliveryWorker first = worker(group, 3).observedBy(new DeliveryObserver() {
+      @Override
+      public void afterSend(Alert a, DeliveryRecord.Channel c) {
+        if (a.alertId().equals(victim.alertId())) {
+          throw new SimulatedCrash("after-send in a lane");
+        }
+      }
+    });
+    Thread dying = new Thread(first, "dying-lanes-worker");
+    dying.setUncaughtExceptionHandler((th, e) -> { }); // the crash is the point
+    dying.start();
+    dying.join(60_000);
+    assertThat(dying.isAlive()).as("the first worker died").isFalse();
+
+    DeliveryWorker second = worker(group, 3);
+    Thread survivor = new Thread(second, "taking-over-lanes-worker");
+    survivor.start();
+    try {
+      io.telejobs.testkit.ConsumerLag.awaitCaughtUp(kafka.clientProperties(), group, Topics.ALERTS.name(),
+          Duration.ofSeconds(60));
+    } finally {
+      second.close();
+      survivor.join(30_000);
+    }
+    java.util.Map<String, Long> delivered = deliveredRecords(alerts);
+    // a record the dying worker had written but not waited for may be on the log as well as the new one
+    assertThat(delivered).as("every alert delivered").hasSize(30)
+        .allSatisfy((id, n) -> assertThat(n).as(id).isBetween(1L, 2L));
+    assertThat(mailWithId("<" + victim.alertId() + "@alerts.telejobs>")).as("the alert sent when the worker died")
+        .hasSize(2);
+    for (Alert a : alerts) {
+      assertThat(mailWithId("<" + a.alertId() + "@alerts.telejobs>")).as(a.alertId()).hasSizeBetween(1, 2);
+    }
   }
 
   @org.junit.jupiter.api.Test

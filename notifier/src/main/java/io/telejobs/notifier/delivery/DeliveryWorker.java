@@ -15,7 +15,13 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -74,6 +80,7 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
   private volatile KafkaConsumer<String, byte[]> consumer;
   private volatile boolean running = true;
   private volatile RateLimiter rateLimiter = new RateLimiter(Integer.MAX_VALUE, Duration.ofHours(1), Clock.systemUTC());
+  private int lanes = 1;
 
   /**
    * @param breakers shared with the {@link RetryWorker}, so both leave a failing receiver alone
@@ -92,6 +99,20 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
   /** Caps instant emails per subscriber; the rest wait for the next hourly roll-up. */
   public DeliveryWorker limitedBy(RateLimiter limiter) {
     this.rateLimiter = limiter;
+    return this;
+  }
+
+  /**
+   * Delivers the alerts of each batch in {@code lanes} lanes at once (this thread is one of them): alerts
+   * with the same key stay in one lane, in order. An email spends most of its time waiting for the SMTP
+   * server's answers, so one lane leaves the machine idle; the email sender should allow as many
+   * connections. Set before {@link #run()}.
+   */
+  public DeliveryWorker inLanes(int lanes) {
+    if (lanes < 1) {
+      throw new IllegalArgumentException("at least one delivery lane, was " + lanes);
+    }
+    this.lanes = lanes;
     return this;
   }
 
@@ -149,25 +170,43 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
   }
 
   static Properties consumerProperties(Properties kafka, String groupId) {
+    return consumerProperties(kafka, groupId, 1);
+  }
+
+  /** Fifty alerts a lane per poll: each lane's share of the batch keeps it busy between commits. */
+  static Properties consumerProperties(Properties kafka, String groupId, int lanes) {
     Properties cp = new Properties();
     cp.putAll(kafka);
     cp.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     cp.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     cp.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     cp.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    cp.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "50");
+    cp.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(50 * lanes));
     return cp;
   }
 
   private void runOnce() {
+    ExecutorService others = lanes == 1 ? null : Executors.newFixedThreadPool(lanes - 1, new ThreadFactory() {
+      private final AtomicInteger n = new AtomicInteger(1);
+
+      @Override
+      public Thread newThread(Runnable r) {
+        Thread t = new Thread(r, "notifier-delivery-lane-" + n.getAndIncrement());
+        t.setDaemon(true);
+        return t;
+      }
+    });
     try (KafkaProducer<byte[], byte[]> log = new KafkaProducer<>(producerProperties(kafka, groupId + "-log"),
         new ByteArraySerializer(), new ByteArraySerializer());
         DeliveredSet deliveredSet = new DeliveredSet(kafka);
         ClosedJobs closedJobs = new ClosedJobs(kafka);
-        KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerProperties(kafka, groupId),
+        KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerProperties(kafka, groupId, lanes),
             new StringDeserializer(), new ByteArrayDeserializer())) {
       this.consumer = c;
-      DeliveryCore.Worker w = new DeliveryCore.Worker(log, deliveredSet, closedJobs, observer, new Pending());
+      List<DeliveryCore.Worker> workers = new ArrayList<>(lanes);
+      for (int i = 0; i < lanes; i++) { // one producer for all; each lane waits for its own records
+        workers.add(new DeliveryCore.Worker(log, deliveredSet, closedJobs, observer, new Pending()));
+      }
       closedJobs.catchUp();
       long n = deliveredSet.catchUp();
       LOG.info("delivered-set restored from {} ({} records): {} deliveries", Topics.DELIVERIES.name(), n,
@@ -180,13 +219,7 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
         if (!batch.isEmpty()) {
           deliveredSet.catchUp(); // what other instances delivered, e.g. before a rebalance gave us their partitions
           closedJobs.catchUp(); // jobs that closed since the alerts were decided
-          for (ConsumerRecord<String, byte[]> r : batch) {
-            handle(r, w);
-            if (w.pending().full()) {
-              w.pending().awaitAll(Topics.DELIVERIES.name());
-            }
-          }
-          w.pending().awaitAll(Topics.DELIVERIES.name()); // every record on the log before the position moves
+          deliverInLanes(batch, workers, others);
         }
         commitMoved(c, committed);
       }
@@ -194,7 +227,76 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
       if (running) {
         throw e;
       }
+    } finally {
+      if (others != null) {
+        others.shutdownNow();
+      }
     }
+  }
+
+  /**
+   * Delivers one batch: its records split into lanes by key, each lane in order, one lane on this thread
+   * and the others on {@code others}. Returns once every lane is done and its delivery records are on the
+   * log, so the position may move; a lane's failure to write to Kafka is thrown after all lanes stopped.
+   */
+  private void deliverInLanes(ConsumerRecords<String, byte[]> batch, List<DeliveryCore.Worker> workers,
+      ExecutorService others) {
+    if (others == null) {
+      deliverLane(batch, workers.get(0));
+      return;
+    }
+    List<List<ConsumerRecord<String, byte[]>>> split = new ArrayList<>(lanes);
+    for (int i = 0; i < lanes; i++) {
+      split.add(new ArrayList<>());
+    }
+    for (ConsumerRecord<String, byte[]> r : batch) {
+      int lane = r.key() == null ? (int) Math.floorMod(r.offset(), (long) lanes) : Math.floorMod(r.key().hashCode(), lanes);
+      split.get(lane).add(r);
+    }
+    List<Future<?>> started = new ArrayList<>(lanes - 1);
+    for (int i = 1; i < lanes; i++) {
+      if (!split.get(i).isEmpty()) {
+        List<ConsumerRecord<String, byte[]>> records = split.get(i);
+        DeliveryCore.Worker w = workers.get(i);
+        started.add(others.submit(() -> deliverLane(records, w)));
+      }
+    }
+    Throwable failed = null;
+    try {
+      deliverLane(split.get(0), workers.get(0));
+    } catch (RuntimeException | Error e) { // the other lanes finish before it goes further
+      failed = e;
+    }
+    for (Future<?> f : started) {
+      try {
+        f.get();
+      } catch (ExecutionException e) {
+        failed = failed == null ? e.getCause() : failed;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failed = failed == null ? new LogWriteException("interrupted while the delivery lanes finished", e) : failed;
+      }
+    }
+    if (failed instanceof Error e) {
+      throw e;
+    }
+    if (failed instanceof RuntimeException e) {
+      throw e;
+    }
+    if (failed != null) {
+      throw new LogWriteException("a delivery lane failed: " + failed.getMessage(), failed);
+    }
+  }
+
+  /** One lane's alerts, in order; returns once their delivery records are on the log. */
+  private void deliverLane(Iterable<ConsumerRecord<String, byte[]>> records, DeliveryCore.Worker w) {
+    for (ConsumerRecord<String, byte[]> r : records) {
+      handle(r, w);
+      if (w.pending().full()) {
+        w.pending().awaitAll(Topics.DELIVERIES.name());
+      }
+    }
+    w.pending().awaitAll(Topics.DELIVERIES.name()); // every record on the log before the position moves
   }
 
   /** Commits whenever the position moved, also past transaction markers that come without records. */

@@ -12,21 +12,68 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Semaphore;
+import java.util.function.LongSupplier;
 
 /**
  * Sends email over SMTP with Angus Mail: multipart/alternative, plain text and HTML, stable Message-ID.
- * One connection is kept open and reused for the messages that follow (checked with NOOP before each
- * use, opened again when the server has closed it), instead of a new connection per message.
+ * Connections are kept open and reused for the messages that follow, instead of a new connection per
+ * message; up to a set number of messages are sent at once, each over a connection of its own. A
+ * connection idle for longer than {@link #CHECK_AFTER_IDLE_NANOS} (a second) is checked with NOOP before
+ * it is used (the server may have closed it) and opened again if it is gone; one in steady use is not,
+ * since a NOOP before every message is one more round trip per email.
  */
 public final class SmtpEmailSender implements EmailSender {
+  /** A kept connection idle this long is checked (NOOP) before the next message. */
+  static final long CHECK_AFTER_IDLE_NANOS = 1_000_000_000L;
+
+  private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+  static {
+    // Jakarta Mail 2.1 looks its StreamProvider up with a ServiceLoader scan of the whole class path every
+    // time it builds a body part or encodes a header (jakartaee/mail-api#699, #861, open): profiled, that
+    // scan was about a third of the delivery thread's CPU per email. Naming the provider makes the lookup a
+    // class load by name. A value set by the operator is kept.
+    if (System.getProperty(STREAM_PROVIDER) == null) {
+      System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+    }
+  }
+
   private final Session session;
   private final InternetAddress from;
-  private Transport transport; // guarded by this
+  private final LongSupplier nanos;
+  private final Semaphore permits;
+  private final Deque<Connection> idle = new ArrayDeque<>(); // guarded by itself
+  private boolean closed; // guarded by idle
 
+  /** A sender that keeps one connection. */
   public SmtpEmailSender(SmtpSettings settings) {
+    this(settings, 1);
+  }
+
+  /** @param connections how many messages may be sent at once, each over a connection of its own */
+  public SmtpEmailSender(SmtpSettings settings, int connections) {
+    this(settings, connections, System::nanoTime, null);
+  }
+
+  /**
+   * @param nanos the monotonic clock idle time is measured on
+   * @param debug where Angus Mail writes the SMTP dialogue, or null for nowhere (tests read it)
+   */
+  SmtpEmailSender(SmtpSettings settings, int connections, LongSupplier nanos, PrintStream debug) {
+    if (connections < 1) {
+      throw new IllegalArgumentException("at least one SMTP connection, was " + connections);
+    }
+    this.permits = new Semaphore(connections);
+    this.nanos = nanos;
     Properties p = new Properties();
     String proto = settings.security().equals("tls") ? "smtps" : "smtp";
     p.put("mail.transport.protocol", proto);
@@ -54,6 +101,10 @@ public final class SmtpEmailSender implements EmailSender {
       };
     }
     this.session = Session.getInstance(p, auth);
+    if (debug != null) {
+      session.setDebugOut(debug);
+      session.setDebug(true);
+    }
     try {
       this.from = new InternetAddress(settings.from(), true);
     } catch (AddressException e) {
@@ -88,37 +139,88 @@ public final class SmtpEmailSender implements EmailSender {
     }
   }
 
-  /** Sends over the kept connection; a connection that failed is dropped, and the caller's retry opens a new one. */
-  private synchronized void deliver(MimeMessage msg) throws MessagingException {
-    if (transport == null || !transport.isConnected()) {
-      closeQuietly();
-      transport = session.getTransport();
-      transport.connect();
+  /**
+   * Sends over a kept connection, opening one when none is free and fewer than the limit are open. A
+   * connection that failed is dropped, and the caller's retry opens a new one.
+   */
+  private void deliver(MimeMessage msg) throws MessagingException {
+    try {
+      permits.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MessagingException("interrupted while waiting for a free SMTP connection", e);
+    }
+    Connection c;
+    synchronized (idle) {
+      c = idle.pollFirst(); // the one used last: the least likely to have been dropped by the server
     }
     try {
-      transport.sendMessage(msg, msg.getAllRecipients());
-    } catch (SendFailedException e) {
-      throw e; // the server refused this message; the connection is still good
-    } catch (MessagingException e) {
-      closeQuietly();
-      throw e;
-    }
-  }
-
-  private void closeQuietly() {
-    if (transport != null) {
-      try {
-        transport.close();
-      } catch (MessagingException e) {
-        // the connection is being dropped anyway
+      // isConnected() sends NOOP: only for a connection that sat idle, which the server may have dropped
+      if (c != null && nanos.getAsLong() - c.lastUsed > CHECK_AFTER_IDLE_NANOS && !c.transport.isConnected()) {
+        closeQuietly(c);
+        c = null;
       }
-      transport = null;
+      if (c == null) {
+        Transport t = session.getTransport();
+        t.connect();
+        c = new Connection(t);
+      }
+      try {
+        c.transport.sendMessage(msg, msg.getAllRecipients());
+        c.lastUsed = nanos.getAsLong();
+      } catch (SendFailedException e) {
+        throw e; // the server refused this message; the connection is still good
+      } catch (MessagingException e) {
+        closeQuietly(c);
+        c = null;
+        throw e;
+      }
+    } finally {
+      if (c != null) {
+        keep(c);
+      }
+      permits.release();
     }
   }
 
-  /** Closes the kept connection (QUIT). */
-  public synchronized void close() {
-    closeQuietly();
+  /** Puts a connection back for the next message, unless the sender was closed meanwhile. */
+  private void keep(Connection c) {
+    synchronized (idle) {
+      if (!closed) {
+        idle.addFirst(c);
+        return;
+      }
+    }
+    closeQuietly(c);
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.transport.close();
+    } catch (MessagingException e) {
+      // the connection is being dropped anyway
+    }
+  }
+
+  /** Closes the kept connections (QUIT); a message being sent closes its own when it is done. */
+  public void close() {
+    List<Connection> open;
+    synchronized (idle) {
+      closed = true;
+      open = new ArrayList<>(idle);
+      idle.clear();
+    }
+    open.forEach(SmtpEmailSender::closeQuietly);
+  }
+
+  /** One SMTP connection and when it was last used ({@code nanos()}). */
+  private static final class Connection {
+    final Transport transport;
+    long lastUsed;
+
+    Connection(Transport transport) {
+      this.transport = transport;
+    }
   }
 
   /** Keeps our Message-ID; {@link MimeMessage#saveChanges()} would otherwise make a new one. */

@@ -5,9 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The SMTP sender against a real SMTP server in the JVM (GreenMail): one kept connection, and outages. */
@@ -21,6 +33,88 @@ class SmtpEmailSenderTest {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
+  }
+
+  @Test
+  void aConnectionInSteadyUseIsNotCheckedBeforeEachMessageAndOneLeftIdleIs() throws Exception {
+    GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    AtomicLong nanos = new AtomicLong(1_000_000_000L);
+    ByteArrayOutputStream dialogue = new ByteArrayOutputStream();
+    SmtpEmailSender sender = new SmtpEmailSender(new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(), "none", "",
+        "", "alerts@telejobs.example", Duration.ofSeconds(5)), 1, nanos::get,
+        new PrintStream(dialogue, true, StandardCharsets.UTF_8));
+    try {
+      for (int i = 0; i < 3; i++) {
+        sender.send(email(i));
+        nanos.addAndGet(SmtpEmailSender.CHECK_AFTER_IDLE_NANOS / 2);
+      }
+      assertThat(commands(dialogue, "NOOP")).isZero();
+      assertThat(commands(dialogue, "EHLO")).isEqualTo(1); // one connection for all three
+
+      nanos.addAndGet(SmtpEmailSender.CHECK_AFTER_IDLE_NANOS);
+      sender.send(email(3));
+      assertThat(commands(dialogue, "NOOP")).isEqualTo(1);
+      assertThat(commands(dialogue, "EHLO")).isEqualTo(1); // the server still had it: no new connection
+      assertThat(smtp.getReceivedMessages()).hasSize(4);
+    } finally {
+      sender.close();
+      smtp.stop();
+    }
+  }
+
+  @Test
+  void sendersOnManyThreadsShareAtMostTheConnectionsAllowed() throws Exception {
+    GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    ByteArrayOutputStream dialogue = new ByteArrayOutputStream();
+    SmtpEmailSender sender = new SmtpEmailSender(new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(), "none", "",
+        "", "alerts@telejobs.example", Duration.ofSeconds(5)), 2, System::nanoTime,
+        new PrintStream(dialogue, true, StandardCharsets.UTF_8));
+    ExecutorService threads = Executors.newFixedThreadPool(6);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<?>> sent = new ArrayList<>();
+      for (int t = 0; t < 6; t++) {
+        int first = t * 10;
+        sent.add(threads.submit(() -> {
+          start.await();
+          for (int i = first; i < first + 10; i++) {
+            sender.send(email(i));
+          }
+          return null;
+        }));
+      }
+      start.countDown();
+      for (Future<?> f : sent) {
+        f.get(30, TimeUnit.SECONDS);
+      }
+      assertThat(Arrays.stream(smtp.getReceivedMessages()).map(m -> {
+        try {
+          return m.getMessageID();
+        } catch (jakarta.mail.MessagingException e) {
+          throw new IllegalStateException(e);
+        }
+      }).distinct()).hasSize(60);
+      assertThat(commands(dialogue, "EHLO")).isBetween(1L, 2L);
+    } finally {
+      threads.shutdownNow();
+      sender.close();
+      smtp.stop();
+    }
+  }
+
+  @Test
+  void theMailStreamProviderIsNamedSoJakartaMailDoesNotScanTheClassPathPerMessage() {
+    new SmtpEmailSender(new SmtpSettings("127.0.0.1", 25, "none", "", "", "alerts@telejobs.example",
+        Duration.ofSeconds(5)));
+    assertThat(System.getProperty("jakarta.mail.util.StreamProvider"))
+        .isEqualTo("org.eclipse.angus.mail.util.MailStreamProvider");
+  }
+
+  /** How many times the client sent {@code command} in Angus Mail's debug transcript. */
+  private static long commands(ByteArrayOutputStream dialogue, String command) {
+    return dialogue.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith(command)).count();
   }
 
   @Test
