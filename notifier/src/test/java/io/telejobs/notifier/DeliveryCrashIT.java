@@ -105,6 +105,19 @@ class DeliveryCrashIT {
     return out;
   }
 
+  /** Runs {@code worker} on a thread named {@code thread} until its group has read every alert, then closes it. */
+  private static void runUntilCaughtUp(DeliveryWorker worker, String group, String thread) throws Exception {
+    Thread t = new Thread(worker, thread);
+    t.start();
+    try {
+      io.telejobs.testkit.ConsumerLag.awaitCaughtUp(kafka.clientProperties(), group, Topics.ALERTS.name(),
+          Duration.ofSeconds(60));
+    } finally {
+      worker.close();
+      t.join(30_000);
+    }
+  }
+
   /** DELIVERED records per alert id on the log so far. */
   private static java.util.Map<String, Long> deliveredRecords(List<Alert> alerts) {
     Set<String> ids = new java.util.HashSet<>();
@@ -128,15 +141,7 @@ class DeliveryCrashIT {
         threads.add(Thread.currentThread().getName());
       }
     });
-    Thread t = new Thread(worker, "lanes-worker");
-    t.start();
-    try {
-      io.telejobs.testkit.ConsumerLag.awaitCaughtUp(kafka.clientProperties(), group, Topics.ALERTS.name(),
-          Duration.ofSeconds(60));
-    } finally {
-      worker.close();
-      t.join(30_000);
-    }
+    runUntilCaughtUp(worker, group, "lanes-worker");
     java.util.Map<String, Long> delivered = deliveredRecords(alerts);
     assertThat(delivered).hasSize(30).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1L));
     for (Alert a : alerts) {
@@ -165,16 +170,7 @@ class DeliveryCrashIT {
     dying.join(60_000);
     assertThat(dying.isAlive()).as("the first worker died").isFalse();
 
-    DeliveryWorker second = worker(group, 3);
-    Thread survivor = new Thread(second, "taking-over-lanes-worker");
-    survivor.start();
-    try {
-      io.telejobs.testkit.ConsumerLag.awaitCaughtUp(kafka.clientProperties(), group, Topics.ALERTS.name(),
-          Duration.ofSeconds(60));
-    } finally {
-      second.close();
-      survivor.join(30_000);
-    }
+    runUntilCaughtUp(worker(group, 3), group, "taking-over-lanes-worker");
     java.util.Map<String, Long> delivered = deliveredRecords(alerts);
     // a record the dying worker had written but not waited for may be on the log as well as the new one
     assertThat(delivered).as("every alert delivered").hasSize(30)
