@@ -51,6 +51,9 @@ import org.slf4j.LoggerFactory;
  * send re-sends nothing twice (nothing was sent); a crash after the receiver accepted and before the
  * outcome is recorded re-sends once, with the same Message-ID; a crash after recording skips it. That
  * window is the only one in which an alert can repeat.
+ *
+ * <p>The alerts of a batch may be delivered in several lanes at once ({@link #inLanes(int)}), each email
+ * over an SMTP connection of its own; the position moves only after every lane is done.
  */
 public final class DeliveryWorker implements Runnable, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
@@ -251,7 +254,8 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
       split.add(new ArrayList<>());
     }
     for (ConsumerRecord<String, byte[]> r : batch) {
-      int lane = r.key() == null ? (int) Math.floorMod(r.offset(), (long) lanes) : Math.floorMod(r.key().hashCode(), lanes);
+      int lane = r.key() == null ? (int) Math.floorMod(r.offset(), (long) lanes)
+          : Math.floorMod(r.key().hashCode(), lanes);
       split.get(lane).add(r);
     }
     List<Future<?>> started = new ArrayList<>(lanes - 1);
