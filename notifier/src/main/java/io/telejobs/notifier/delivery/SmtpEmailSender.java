@@ -169,7 +169,13 @@ public final class SmtpEmailSender implements EmailSender {
         c.transport.sendMessage(msg, msg.getAllRecipients());
         c.lastUsed = nanos.getAsLong();
       } catch (SendFailedException e) {
-        throw e; // the server refused this message; the connection is still good
+        if (c.transport.isConnected()) {
+          throw e; // the server refused this message; the connection is still good
+        }
+        // a connection the server had closed ends in "[EOF]", which Angus Mail reports as a refusal
+        closeQuietly(c);
+        c = null;
+        throw new MessagingException("the connection was lost: " + e.getMessage(), e);
       } catch (MessagingException e) {
         closeQuietly(c);
         c = null;

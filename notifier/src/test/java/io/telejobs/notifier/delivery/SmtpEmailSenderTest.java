@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +102,80 @@ class SmtpEmailSenderTest {
       threads.shutdownNow();
       sender.close();
       smtp.stop();
+    }
+  }
+
+  /**
+   * A minimal SMTP server on a loopback socket that closes its first connection when the second message
+   * starts (at MAIL FROM, as a server restarting between messages would), and serves later connections.
+   */
+  private static final class DroppingServer implements AutoCloseable {
+    final ServerSocket socket = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
+    final AtomicInteger connections = new AtomicInteger();
+    final AtomicInteger accepted = new AtomicInteger();
+    private final Thread thread = new Thread(this::serve, "dropping-smtp");
+
+    DroppingServer() throws java.io.IOException {
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    private void serve() {
+      while (!socket.isClosed()) {
+        try (java.net.Socket s = socket.accept()) {
+          int connection = connections.incrementAndGet();
+          var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+          var out = new PrintStream(s.getOutputStream(), true, StandardCharsets.US_ASCII);
+          out.print("220 stub\r\n");
+          int messages = 0;
+          for (String line = in.readLine(); line != null; line = in.readLine()) {
+            String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(java.util.Locale.ROOT) : line;
+            if (verb.equals("MAIL") && connection == 1 && messages == 1) {
+              break; // the server goes away between two messages: the socket closes
+            }
+            switch (verb) {
+              case "DATA" -> {
+                out.print("354 go on\r\n");
+                for (String body = in.readLine(); body != null && !body.equals("."); body = in.readLine()) {
+                  // the message itself
+                }
+                messages++;
+                accepted.incrementAndGet();
+                out.print("250 queued\r\n");
+              }
+              case "QUIT" -> out.print("221 bye\r\n");
+              default -> out.print("250 ok\r\n");
+            }
+          }
+        } catch (java.io.IOException e) {
+          // the test closed the server socket, or the client went away
+        }
+      }
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      socket.close();
+    }
+  }
+
+  @Test
+  void aConnectionTheServerClosedBetweenMessagesFailsThatMessageAndTheNextOneOpensANewConnection() throws Exception {
+    try (DroppingServer server = new DroppingServer()) {
+      SmtpEmailSender sender = new SmtpEmailSender(new SmtpSettings("127.0.0.1", server.socket.getLocalPort(), "none",
+          "", "", "alerts@telejobs.example", Duration.ofSeconds(5)));
+      try {
+        sender.send(email(0));
+        // the dropped connection reads end-of-stream, which Angus Mail reports as a refusal: still a lost connection
+        assertThatThrownBy(() -> sender.send(email(1))).isInstanceOf(DeliveryException.class)
+            .hasMessageStartingWith("SMTP failure: the connection was lost")
+            .satisfies(e -> assertThat(((DeliveryException) e).retryable()).isTrue());
+        sender.send(email(2));
+        assertThat(server.connections.get()).isEqualTo(2);
+        assertThat(server.accepted.get()).isEqualTo(2);
+      } finally {
+        sender.close();
+      }
     }
   }
 
