@@ -140,8 +140,11 @@ public final class SmtpEmailSender implements EmailSender {
   }
 
   /**
-   * Sends over a kept connection, opening one when none is free and fewer than the limit are open. A
-   * connection that failed is dropped, and the caller's retry opens a new one.
+   * Sends over a kept connection, opening one when none is free and fewer than the limit are open. A kept
+   * connection that turns out to be lost (the server closed it since its last message) is dropped and the
+   * message tried once more on a new one (were it lost after the server took the message, the receiver
+   * would get it twice with the same Message-ID, as after any retry); a new connection that fails is
+   * dropped, and the caller's retry opens another.
    */
   private void deliver(MimeMessage msg) throws MessagingException {
     try {
@@ -160,32 +163,64 @@ public final class SmtpEmailSender implements EmailSender {
         closeQuietly(c);
         c = null;
       }
-      if (c == null) {
-        Transport t = session.getTransport();
-        t.connect();
-        c = new Connection(t);
-      }
-      try {
-        c.transport.sendMessage(msg, msg.getAllRecipients());
-        c.lastUsed = nanos.getAsLong();
-      } catch (SendFailedException e) {
-        if (c.transport.isConnected()) {
-          throw e; // the server refused this message; the connection is still good
+      if (c != null) {
+        try {
+          sendOn(c, msg);
+          return;
+        } catch (Lost e) {
+          c = null; // sendOn closed it; once more on a new connection
         }
-        // a connection the server had closed ends in "[EOF]", which Angus Mail reports as a refusal
-        closeQuietly(c);
+      }
+      c = open();
+      try {
+        sendOn(c, msg);
+      } catch (Lost e) {
         c = null;
-        throw new MessagingException("the connection was lost: " + e.getMessage(), e);
-      } catch (MessagingException e) {
-        closeQuietly(c);
-        c = null;
-        throw e;
+        throw e.failure;
       }
     } finally {
       if (c != null) {
         keep(c);
       }
       permits.release();
+    }
+  }
+
+  private Connection open() throws MessagingException {
+    Transport t = session.getTransport();
+    t.connect();
+    return new Connection(t);
+  }
+
+  /**
+   * One message on {@code c}. A refusal of this message leaves the connection open and is thrown as it is;
+   * a failure of the connection closes it and is thrown as {@link Lost}.
+   */
+  private void sendOn(Connection c, MimeMessage msg) throws MessagingException, Lost {
+    try {
+      c.transport.sendMessage(msg, msg.getAllRecipients());
+      c.lastUsed = nanos.getAsLong();
+    } catch (SendFailedException e) {
+      if (c.transport.isConnected()) {
+        throw e; // the server refused this message; the connection is still good
+      }
+      // a connection the server had closed ends in "[EOF]", which Angus Mail reports as a refusal
+      closeQuietly(c);
+      throw new Lost(new MessagingException("the connection was lost: " + e.getMessage(), e));
+    } catch (MessagingException e) {
+      closeQuietly(c);
+      throw new Lost(e);
+    }
+  }
+
+  /** The connection failed (and was closed) while sending; {@code failure} says how. */
+  private static final class Lost extends Exception {
+    private static final long serialVersionUID = 1L;
+    final transient MessagingException failure;
+
+    Lost(MessagingException failure) {
+      super(failure.getMessage(), failure, false, false);
+      this.failure = failure;
     }
   }
 
