@@ -361,8 +361,10 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
             LOG.info("subscription {} is at its hourly email limit; alert {} goes out in the next hourly roll-up",
                 alert.subscription().id(), alert.alertId());
           }
-          Records.sendAndWait(w.log(), new ProducerRecord<>(Topics.DIGESTS.name(),
-              alert.alertId().getBytes(StandardCharsets.UTF_8), r.value())); // the digest scheduler sends it
+          // the digest scheduler sends it; waited for with the lane's delivery records, before the position
+          // moves (a confirmation hands hundreds of fitting jobs over at once)
+          w.pending().add(w.log().send(new ProducerRecord<>(Topics.DIGESTS.name(),
+              alert.alertId().getBytes(StandardCharsets.UTF_8), r.value())), () -> { });
           continue;
         }
         core.deliver(alert, channel, origin, null, w);

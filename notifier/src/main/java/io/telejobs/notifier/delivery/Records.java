@@ -12,7 +12,9 @@ public final class Records {
 
   public static void sendAndWait(KafkaProducer<byte[], byte[]> producer, ProducerRecord<byte[], byte[]> record) {
     try {
-      producer.send(record).get(30, TimeUnit.SECONDS);
+      var written = producer.send(record);
+      producer.flush(); // the delivery log lingers to batch the lanes' records; a caller waiting goes now
+      written.get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new LogWriteException("interrupted while writing to " + record.topic(), e);
