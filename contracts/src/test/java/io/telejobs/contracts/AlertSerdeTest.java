@@ -21,11 +21,11 @@ class AlertSerdeTest {
     Alert current = new Alert(Alert.SCHEMA_VERSION, "0123abcd", Samples.subscription(), Samples.matched(), List.of(),
         Instant.parse("2026-12-04T10:15:30.123Z"), true);
     for (Alert a : List.of(plain, current)) {
-      byte[] ours = serde.serialize("alerts.v2", a);
+      byte[] ours = serde.serializer().serialize("alerts.v2", a);
       assertThat(tree(ours)).isEqualTo(tree(jackson.serialize("alerts.v2", a)));
-      assertThat(serde.deserialize("alerts.v2", ours)).isEqualTo(a);
+      assertThat(serde.deserializer().deserialize("alerts.v2", ours)).isEqualTo(a);
     }
-    assertThat(serde.serialize("alerts.v2", null)).isNull();
+    assertThat(serde.serializer().serialize("alerts.v2", null)).isNull();
   }
 
   /** One job to many subscribers: each alert carries its own subscriber and the same job; a new job is written anew. */
@@ -39,12 +39,12 @@ class AlertSerdeTest {
     Alert toAna = new Alert(Alert.SCHEMA_VERSION, Alert.idFor(ana.id(), job.jobId()), ana, job, List.of(), at);
     Alert toBo = new Alert(Alert.SCHEMA_VERSION, Alert.idFor(bo.id(), job.jobId()), bo, job, List.of("remote"), at);
     assertThat(toAna.job()).isSameAs(toBo.job());
-    assertThat(serde.deserialize("t", serde.serialize("t", toAna))).isEqualTo(toAna);
-    assertThat(serde.deserialize("t", serde.serialize("t", toBo))).isEqualTo(toBo);
+    assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", toAna))).isEqualTo(toAna);
+    assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", toBo))).isEqualTo(toBo);
 
     MatchedJob other = job.asGroup("other-id", List.of("https://other.example/1"), null);
     Alert aboutOther = new Alert(Alert.SCHEMA_VERSION, Alert.idFor(bo.id(), other.jobId()), bo, other, List.of(), at);
-    Alert back = serde.deserialize("t", serde.serialize("t", aboutOther));
+    Alert back = serde.deserializer().deserialize("t", serde.serializer().serialize("t", aboutOther));
     assertThat(back.job().jobId()).isEqualTo("other-id");
     assertThat(back).isEqualTo(aboutOther);
   }

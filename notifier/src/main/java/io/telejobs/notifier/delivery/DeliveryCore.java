@@ -30,11 +30,11 @@ final class DeliveryCore {
   /** Where a record came from, for dead-letter headers. */
   record Origin(byte[] value, Headers headers, String topic, int partition, long offset) {}
 
-  /** What one worker brings: its producer and its views of deliveries and closed jobs. */
   /**
    * What one worker thread delivers with.
    *
-   * @param pending where DELIVERED records wait to be waited for together, or null to wait for each
+   * @param pending where DELIVERED records and digest hand-overs wait to be waited for together, or null to
+   *     wait for each
    */
   record Worker(KafkaProducer<byte[], byte[]> log, DeliveredSet delivered, ClosedJobs closedJobs,
       DeliveryObserver observer, Pending pending) {

@@ -57,6 +57,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeliveryWorker implements Runnable, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
+  /** Where a lane's awaited records go, for the message when one cannot be written. */
+  private static final String PENDING_TOPICS = Topics.DELIVERIES.name() + " or " + Topics.DIGESTS.name();
 
   /** The subscription as it is now, to honour an unsubscribe or pause made after the alert was decided. */
   public interface CurrentSubscriptions {
@@ -298,10 +300,10 @@ public final class DeliveryWorker implements Runnable, AutoCloseable {
     for (ConsumerRecord<String, byte[]> r : records) {
       handle(r, w);
       if (w.pending().full()) {
-        w.pending().awaitAll(Topics.DELIVERIES.name());
+        w.pending().awaitAll(PENDING_TOPICS);
       }
     }
-    w.pending().awaitAll(Topics.DELIVERIES.name()); // every record on the log before the position moves
+    w.pending().awaitAll(PENDING_TOPICS); // every record on the log before the position moves
   }
 
   /** Commits whenever the position moved, also past transaction markers that come without records. */

@@ -2,10 +2,7 @@ package io.telejobs.notifier.delivery;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
@@ -37,16 +34,8 @@ final class Pending {
     List<Runnable> run = new ArrayList<>(then);
     writes.clear();
     then.clear();
-    try {
-      for (Future<RecordMetadata> w : waiting) {
-        w.get(30, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LogWriteException("interrupted while writing to " + topic, e);
-    } catch (ExecutionException | TimeoutException e) {
-      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-      throw new LogWriteException("cannot write to " + topic + ": " + cause, cause);
+    for (Future<RecordMetadata> w : waiting) {
+      Records.await(w, topic);
     }
     run.forEach(Runnable::run);
   }
