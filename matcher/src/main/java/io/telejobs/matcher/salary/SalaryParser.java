@@ -48,8 +48,9 @@ public final class SalaryParser {
       Pattern.CASE_INSENSITIVE);
   /** Words a range repeats on each side ("$130,000.00 USD Annually - $150,000.00 USD Annually"). */
   private static final Pattern JOIN_NOISE = Pattern.compile(
-      "\\b(annually|annual|hourly|yearly|monthly|weekly|usd|per annum)\\b", Pattern.CASE_INSENSITIVE);
-  private static final Pattern UP_TO = Pattern.compile("\\b(up to|upto|max(imum)?|not to exceed|as much as|under)\\s*$",
+      "\\b(annually|annual|hourly|yearly|monthly|weekly|usd|per annum|ltd)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern UP_TO = Pattern.compile(
+      "(\\b(up to|upto|max(imum)?|not to exceed|as much as|under)|(^|\\b(basic|salary|pay|rate|package|earnings?))\\s*:?\\s*to)\\s*$",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern FROM = Pattern.compile(
       "\\b(from|starting( at| from)?|starts at|min(imum)?( of)?|at least|over|above|minimum)\\s*$",
@@ -58,10 +59,17 @@ public final class SalaryParser {
   private static final Pattern UNSUPPORTED_PERIOD = Pattern.compile(
       "\\b(bi-?weekly|semi-?monthly|fortnightly|every two weeks|per pay period)\\b");
   private static final Pattern CURRENCY_WORD = Pattern.compile("\\b(usd|inr|gbp|eur|cad|aud|rupees)\\b");
-  private static final Pattern SEPARATES = Pattern.compile("(\\+|\\bplus\\b|\\band\\b|,|;|\\bper\\b|/|\\ba year\\b|\\ban hour\\b)",
+  private static final Pattern SEPARATES = Pattern.compile(
+      "(\\+|\\bplus\\b|\\band\\b|\\bwith\\b|,|;|\\bper\\b|/|\\ba year\\b|\\ban hour\\b)",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern PERIOD_SUFFIX = Pattern.compile(
-      "/\\s*(hr|hour|h|yr|year|mo|month|wk|week|day)\\b|\\b(per|an|a)\\s+(hour|year|month|week|day)\\b",
+      "/\\s*(hr|hour|h|yr|year|mo|month|wk|week|day|annum)\\b|\\b(per|an|a)\\s+(hour|year|month|week|day|annum)\\b"
+          + "|^\\s*p\\.?\\s?/?\\s?h(r|our)?\\b|^\\s*p\\.\\s?hr?\\b\\.?",
+      Pattern.CASE_INSENSITIVE);
+  /** A period written right after an amount ("25000/annum", "17.00ph", "7 p/h"): the amount is stated as pay. */
+  private static final Pattern PERIOD_RIGHT_AFTER = Pattern.compile(
+      "^\\s*(/\\s*(hr|hour|h|yr|year|mo|month|wk|week|day|annum)\\b|(per|an|a)\\s+(hour|year|month|week|day|annum)\\b"
+          + "|p\\.?\\s?/?\\s?h(r|our)?\\b|p\\.?\\s?a\\b)",
       Pattern.CASE_INSENSITIVE);
 
   private static final BigDecimal THOUSAND = BigDecimal.valueOf(1_000);
@@ -69,8 +77,9 @@ public final class SalaryParser {
   private static final BigDecimal LAKH = BigDecimal.valueOf(100_000);
   private static final BigDecimal CRORE = BigDecimal.valueOf(10_000_000);
 
-  private record Amount(
-      BigDecimal value, String currency, String multiplier, int start, int end, boolean plus) {}
+  /** An amount as written; {@code periodAfter}: a period follows it at once ("25000/annum", "17.00ph"). */
+  private record Amount(BigDecimal value, String currency, String multiplier, int start, int end, boolean plus,
+      boolean periodAfter) {}
 
   /**
    * Parses {@code text}.
@@ -145,8 +154,10 @@ public final class SalaryParser {
       }
       int numberEnd = mult != null ? m.end("mult") : m.end("num");
       boolean plus = numberEnd < masked.length() && masked.charAt(numberEnd) == '+';
+      boolean periodAfter = PERIOD_RIGHT_AFTER.matcher(
+          masked.substring(m.end(), Math.min(masked.length(), m.end() + 20))).find();
       amounts.add(new Amount(v, cur, mult == null ? null : mult.toLowerCase(Locale.ROOT), m.start(),
-          m.end(), plus));
+          m.end(), plus, periodAfter));
     }
 
     // Pair amounts into statements: "A - B" is one range; a lone amount is its own statement.
@@ -183,11 +194,13 @@ public final class SalaryParser {
 
     List<String> assumptions = new ArrayList<>();
     String currency = currency(first.currency(), second == null ? null : second.currency(), lower,
-        sharedMult, currencyHint, countryHint, assumptions);
+        sharedMult, currencyHint, countryHint, a, b, assumptions);
     if (currency == null) {
       return Optional.empty();
     }
-    Period period = period(lower, sharedMult, currency, b == null ? a : b, assumptions);
+    // the period written nearest after the pay ("90 per day to 120 per day per year" is a day rate)
+    String fromPay = lower.length() == masked.length() ? lower.substring(first.start()) : lower;
+    Period period = period(fromPay, lower, sharedMult, currency, b == null ? a : b, assumptions);
 
     BigDecimal min;
     BigDecimal max;
@@ -258,7 +271,7 @@ public final class SalaryParser {
 
   private static boolean marked(Amount[] statement) {
     for (Amount a : statement) {
-      if (a.currency() != null || a.multiplier() != null) {
+      if (a.currency() != null || a.multiplier() != null || a.periodAfter()) {
         return true;
       }
     }
@@ -317,7 +330,7 @@ public final class SalaryParser {
   }
 
   private static String currency(String c1, String c2, String lower, String mult, String hint,
-      String country, List<String> assumptions) {
+      String country, BigDecimal a, BigDecimal b, List<String> assumptions) {
     String code = code(c1);
     if (code == null) {
       code = code(c2);
@@ -336,8 +349,11 @@ public final class SalaryParser {
       return hint.toUpperCase(Locale.ROOT);
     }
     if (code == null && country != null && COUNTRY_CURRENCY.containsKey(country)
-        && (PERIOD_SUFFIX.matcher(lower).find() || PAY_WORD.matcher(lower).find())) {
-      // "10,000/month" on an Indian posting: an amount with no currency, stated as pay, in the posting's country
+        && (PERIOD_SUFFIX.matcher(lower).find() || PAY_WORD.matcher(lower).find() || periodWord(lower) != null
+            || annualSized(a, b))) {
+      // "10,000/month" on an Indian posting, "35,000 - 40,000" on a British one: an amount with no currency, stated
+      // as pay or of a year's pay size, is read in the currency of the posting's country ("Band 7" and "a team of
+      // 12" are not)
       String local = COUNTRY_CURRENCY.get(country);
       assumptions.add("no currency written; read as " + local + " from the posting's country");
       return local;
@@ -361,6 +377,18 @@ public final class SalaryParser {
       return "USD";
     }
     return code;
+  }
+
+  private static final BigDecimal YEAR_PAY_LOW = BigDecimal.valueOf(1_000);
+  private static final BigDecimal YEAR_PAY_HIGH = BigDecimal.valueOf(1_000_000);
+
+  /** Whether the amounts have the size of a year's pay (1,000 to 1,000,000), as a bare salary field states it. */
+  private static boolean annualSized(BigDecimal a, BigDecimal b) {
+    return within(a) && (b == null || within(b));
+  }
+
+  private static boolean within(BigDecimal v) {
+    return v.compareTo(YEAR_PAY_LOW) >= 0 && v.compareTo(YEAR_PAY_HIGH) <= 0;
   }
 
   /** The currency of a posting's country, for pay written without one. */
@@ -388,7 +416,7 @@ public final class SalaryParser {
   }
 
   private static final Pattern HOUR_WORDS = Pattern.compile(
-      "(/\\s*h(ou)?r\\b|\\bper hour\\b|\\bhourly\\b|\\ban hour\\b|\\ba hour\\b|\\bp/?h\\b|\\b/h\\b|\\bhr\\b|\\bstunde\\b)");
+      "(/\\s*h(ou)?r\\b|\\bper hour\\b|\\bhourly\\b|\\ban hour\\b|\\ba hour\\b|\\bp/?h\\b|(?<=\\d)\\s?p\\.?/?h(r)?\\b|\\b/h\\b|\\bhr\\b|\\bstunde\\b)");
   private static final Pattern DAY_WORDS = Pattern.compile("(/\\s*day\\b|\\bper day\\b|\\bdaily\\b|\\ba day\\b|\\bday rate\\b|\\bper diem\\b|\\bp/?d\\b)");
   private static final Pattern WEEK_WORDS = Pattern.compile("(/\\s*w(ee)?k\\b|\\bper week\\b|\\bweekly\\b|\\ba week\\b|\\bp/?w\\b)");
   private static final Pattern MONTH_WORDS = Pattern.compile(
@@ -396,8 +424,31 @@ public final class SalaryParser {
   private static final Pattern YEAR_WORDS = Pattern.compile(
       "(/\\s*y(ea)?r\\b|\\bper year\\b|\\bper annum\\b|\\bannual\\w*\\b|\\byearly\\b|\\ba year\\b|\\bp\\.?a\\.?\\b|\\blpa\\b|\\bctc\\b|\\bpa\\b|\\bjahr\\b|\\bk/yr\\b|\\bper yr\\b|\\b/annum\\b)");
 
-  private static Period period(String lower, String mult, String currency, BigDecimal amount,
+  private static final List<java.util.Map.Entry<Pattern, Period>> PERIOD_WORDS = List.of(
+      java.util.Map.entry(HOUR_WORDS, Period.HOUR), java.util.Map.entry(YEAR_WORDS, Period.YEAR),
+      java.util.Map.entry(MONTH_WORDS, Period.MONTH), java.util.Map.entry(WEEK_WORDS, Period.WEEK),
+      java.util.Map.entry(DAY_WORDS, Period.DAY));
+
+  /** The period whose word comes first in {@code text}, or null. */
+  private static Period periodWord(String text) {
+    Period nearest = null;
+    int at = Integer.MAX_VALUE;
+    for (var words : PERIOD_WORDS) {
+      Matcher m = words.getKey().matcher(text);
+      if (m.find() && m.start() < at) {
+        at = m.start();
+        nearest = words.getValue();
+      }
+    }
+    return nearest;
+  }
+
+  private static Period period(String fromPay, String lower, String mult, String currency, BigDecimal amount,
       List<String> assumptions) {
+    Period nearest = periodWord(fromPay);
+    if (nearest != null) {
+      return nearest;
+    }
     if (HOUR_WORDS.matcher(lower).find()) {
       return Period.HOUR;
     }

@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Exact pay (currency, period, min and max), given the posting's country, on real pay strings
- * ({@code eval/real/pay-strings-real.tsv}): Glassdoor's US estimates in the dev part; Glassdoor Australia's (where
- * "$" is AUD) and Naukri's ("4-5 Lacs PA", "Not disclosed") in the test part. Prints the figures of both parts and
+ * ({@code eval/real/pay-strings-real.tsv}): Glassdoor's US estimates and two UK boards of the Adzuna sample in the dev
+ * part; Glassdoor Australia's (where "$" is AUD), Naukri's ("4-5 Lacs PA", "Not disclosed") and the Adzuna sample's other
+ * UK boards in the test part. Prints the figures of both parts and
  * the misses of the dev part.
  */
 class RealPayAccuracyTest {
@@ -30,6 +31,7 @@ class RealPayAccuracyTest {
     int rows = 0;
     int exact = 0;
     List<String> misses = new ArrayList<>();
+    java.util.Map<String, int[]> byCurrency = new java.util.TreeMap<>();
     try (BufferedReader in = new BufferedReader(new InputStreamReader(
         getClass().getResourceAsStream("/eval/real/pay-strings-real.tsv"), StandardCharsets.UTF_8))) {
       String line;
@@ -46,8 +48,11 @@ class RealPayAccuracyTest {
         String expected = f[2].equals("-") ? "none" : f[2] + " " + f[3] + " " + f[4] + ".." + f[5];
         String actual = got.map(p -> p.currency() + " " + p.period() + " " + plain(p.min()) + ".." + plain(p.max()))
             .orElse("none");
+        int[] tally = byCurrency.computeIfAbsent(f[2].equals("-") ? "no pay" : f[2], k -> new int[2]);
+        tally[0]++;
         if (expected.equals(actual)) {
           exact++;
+          tally[1]++;
         } else {
           misses.add(String.format(Locale.ROOT, "  %-50s expected %-28s got %s", f[0], expected, actual));
         }
@@ -55,6 +60,8 @@ class RealPayAccuracyTest {
     }
     double rate = (double) exact / rows;
     System.out.printf(Locale.ROOT, "Real pay strings, %s part: %d strings, exact %.3f (%d)%n", part, rows, rate, exact);
+    byCurrency.forEach((currency, t) -> System.out.printf(Locale.ROOT, "  %s: %d strings, exact %.3f%n", currency, t[0],
+        (double) t[1] / t[0]));
     if (part.equals("dev") || Boolean.getBoolean("eval.showTestMisses")) {
       misses.forEach(System.out::println);
     }

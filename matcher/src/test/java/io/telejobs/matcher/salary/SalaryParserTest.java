@@ -35,6 +35,15 @@ class SalaryParserTest {
       "A$130k + super                          | AU | AUD | YEAR  | 130000  | 130000",
       "$2,000 weekly                           | US | USD | WEEK  | 2000    | 2000",
       "Salary: $90,000—$105,000 plus 401(k) match | US | USD | YEAR | 90000 | 105000",
+      // UK boards of the Adzuna sample (cv-library.co.uk, careworx.co.uk; eval/real/pay-strings-real.tsv)
+      "18000 - 30000/annum 18k - 22k OTE 30k   | GB | GBP | YEAR  | 18000   | 30000",
+      "40000 - 85400/annum 40k OTE 40k + CA    | GB | GBP | YEAR  | 40000   | 85400",
+      "17.00ph to 27.20ph per hour             | GB | GBP | HOUR  | 17      | 27.2",
+      "10p/hr to 11p/hr per hour               | GB | GBP | HOUR  | 10      | 11",
+      "23 per hour LTD to 29 per hour LTD per hour | GB | GBP | HOUR | 23   | 29",
+      "90 per day to 120 per day per year      | GB | GBP | DAY   | 90      | 120",
+      "to 35.00 per hour                       | GB | GBP | HOUR  | -       | 35",
+      "22000/annum                             | GB | GBP | YEAR  | 22000   | 22000",
   })
   void parsesRealWorldPay(String text, String country, String currency, Period period, BigDecimal min,
       BigDecimal max) {
@@ -80,6 +89,11 @@ class SalaryParserTest {
       "Pay: 48,000 - 52,000      | GB | GBP | YEAR  | 48000",
       "45 per hour               | CA | CAD | HOUR  | 45",
       "55.000 per year           | DE | EUR | YEAR  | 55000",
+      // a bare salary field of a year's size (two strings of the Adzuna sample's test boards, added after its
+      // figures were taken), and a day rate (cv-library.co.uk, dev)
+      "14000 - 15500             | GB | GBP | YEAR  | 14000",
+      "25-30K PLUS BONUS         | GB | GBP | YEAR  | 25000",
+      "100 - 145/day             | GB | GBP | DAY   | 100",
   })
   void anAmountWithoutCurrencyIsInTheCountrysCurrency(String text, String country, String currency, Period period,
       BigDecimal min) {
@@ -91,7 +105,8 @@ class SalaryParserTest {
   }
 
   @ParameterizedTest(name = "{0} in {1}")
-  @CsvSource(delimiter = '|', value = {"Band 7 | GB", "Team of 12 | US", "25,000 per month | -"})
+  @CsvSource(delimiter = '|', value = {"Band 7 | GB", "Team of 12 | US", "25,000 per month | -",
+      "goTRG has processed and sold 35 million units | US"})
   void aBareNumberThatIsNotStatedAsPayOrWithNoCountryIsNoPay(String text, String country) {
     assertThat(parser.parse(text, null, country.equals("-") ? null : country)).isEmpty();
   }
