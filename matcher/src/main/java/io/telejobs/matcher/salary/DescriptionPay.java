@@ -3,6 +3,7 @@ package io.telejobs.matcher.salary;
 import io.telejobs.contracts.Limits;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Finds the pay statement in a description when the posting has no structured pay: US pay-transparency
@@ -28,6 +29,15 @@ public final class DescriptionPay {
     "salary", "pay range", "pay rate", "base pay", "pay:", "pay is", "pay for this", "compensation", "wage",
     "hourly rate", "rate of pay", "starting pay", "hiring range", "pay scale", "base rate", "range", "lpa", "ctc",
     "remuneration"};
+  /**
+   * A line that is nothing but a pay range, with a period or a currency code, as pay-transparency footers write
+   * it: "$135,000 - $155,000 a year", "$125,500—$212,800 USD", "$114,000/year to $171,000/year + bonus + equity".
+   */
+  private static final Pattern RANGE_LINE = Pattern.compile(
+      "(?i)(?:us\\$|ca\\$|a\\$|\\$|£|€|₹)\\s?[\\d,.]+\\s?k?(?:\\s?/\\s?(?:yr|year|hr|hour))?\\s*(?:-|–|—|to)\\s*"
+          + "(?:us\\$|ca\\$|a\\$|\\$|£|€|₹)\\s?[\\d,.]+\\s?k?(?:\\s?/\\s?(?:yr|year|hr|hour))?"
+          + "(?:\\s*(?:usd|cad|aud|gbp|eur|inr))?(?:\\s*(?:a|an|per)\\s+(?:year|hour))?"
+          + "(?:\\s*\\+\\s*(?:bonus|equity|benefits|commission))*");
   /** Characters before a candidate sentence in which a heading's pay word counts ("Annual Salary Range"). */
   static final int HEADING = 160;
 
@@ -62,7 +72,8 @@ public final class DescriptionPay {
       lastEnd = to;
       tried++;
       String sentence = text.substring(from, to).strip();
-      if (!hasPayWord(sentence) && !hasPayWord(text.substring(Math.max(0, from - HEADING), from))) {
+      if (!hasPayWord(sentence) && !hasPayWord(text.substring(Math.max(0, from - HEADING), from))
+          && !RANGE_LINE.matcher(sentence).matches()) {
         continue;
       }
       SalaryParser.Reading reading = parser.read(sentence, null, countryHint);

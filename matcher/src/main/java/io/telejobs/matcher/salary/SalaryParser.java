@@ -32,6 +32,10 @@ public final class SalaryParser {
           + "expenditures?|wellness|sales|assets|capital|financing|payments|perk|subsidy|gift cards?|"
           + "savings account|learning|market|company|investors|certifications|projects|insurance)\\b",
       Pattern.CASE_INSENSITIVE);
+  /** Words that say a following bonus, equity and the like is left out of the amount. */
+  private static final Pattern NEGATED = Pattern.compile(
+      "\\b(not including|excluding|exclusive of|not inclusive of|does not include|without)\\s+(the\\s+)?(\\w+\\s+)?$",
+      Pattern.CASE_INSENSITIVE);
   private static final Pattern PAY_WORD = Pattern.compile(
       "\\b(salary|salaries|pay|compensation|base|wage|wages|rate|ctc|lpa|per annum|per year|annual|annually|"
           + "hourly|per hour|/\\s*h(ou)?r|a year|an hour|ote|package|range)\\b",
@@ -243,11 +247,16 @@ public final class SalaryParser {
    * that separates them ("$2M project budget", but not "$70k + bonus" or "$120k per year, plus bonus").
    */
   private static boolean isNotPay(String text, int start, int end) {
-    String before = text.substring(Math.max(0, start - 30), start);
+    int windowStart = Math.max(0, start - 30);
+    String before = text.substring(windowStart, start);
     Matcher notPayBefore = NOT_PAY_CONTEXT.matcher(before);
     int lastNotPay = -1;
     while (notPayBefore.find()) {
-      lastNotPay = notPayBefore.start();
+      // "the base compensation range, not including the company bonus, is: $128,000 - $174,000"
+      int at = windowStart + notPayBefore.start();
+      if (!NEGATED.matcher(text.substring(Math.max(0, at - 40), at)).find()) {
+        lastNotPay = notPayBefore.start();
+      }
     }
     Matcher payBefore = PAY_WORD.matcher(before);
     int lastPay = -1;

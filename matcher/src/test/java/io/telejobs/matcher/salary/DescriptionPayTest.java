@@ -26,6 +26,11 @@ class DescriptionPayTest {
       CTC: ₹12,00,000 - ₹15,00,000 per annum                                                                 |IN|INR YEAR 1200000..1500000
       Salary: £45,000 - £55,000 per annum plus benefits                                                       |GB|GBP YEAR 45000..55000
       No numbers here at all.                                                                                |US|none
+      Free subscription to Tinder Gold\\n$135,000 - $155,000 a year\\nFactors such as the scope                 |US|USD YEAR 135000..155000
+      let us know at accommodations-ext@fb.com.\\n$114,000/year to $171,000/year + bonus + equity + benefits    |US|USD YEAR 114000..171000
+      The base compensation range for this position, not including the company bonus, is: $128,000 - $174,000|US|USD YEAR 128000..174000
+      Free subscription to Tinder Gold\\n$3,000 stipend for your professional development\\nMore perks         |US|none
+      Signing bonus: $10,000 - $15,000\\nRelocation assistance                                               |US|none
       """)
   void findsThePayStatement(String description, String country, String expected) {
     Optional<DescriptionPay.Found> got = finder.find(description.strip().replace("\\n", "\n"), country);
