@@ -18,10 +18,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Exact pay (currency, period, min and max), given the posting's country, on real pay strings
- * ({@code eval/real/pay-strings-real.tsv}): Glassdoor's US estimates and two UK boards of the Adzuna sample in the dev
- * part; Glassdoor Australia's (where "$" is AUD), Naukri's ("4-5 Lacs PA", "Not disclosed") and the Adzuna sample's other
- * UK boards in the test part. Prints the figures of both parts and
- * the misses of the dev part.
+ * ({@code eval/real/pay-strings-real.tsv}): Glassdoor's US estimates and two UK boards of the Adzuna sample in the
+ * dev part; Glassdoor Australia's (where "$" is AUD), Naukri's ("4-5 Lacs PA", "Not disclosed"), Indeed US ("$85,225
+ * - $135,355 a year") and the Adzuna sample's other UK boards in the test part. Prints the figures of both parts, by
+ * currency, and the misses of the dev part.
  */
 class RealPayAccuracyTest {
   @ParameterizedTest
