@@ -30,8 +30,12 @@ public final class SalaryParser {
           + "rsus?|referral|revenue|funding|raised|valuation|portfolio of|grant|employees|staff of|beds|"
           + "patients|clinics|hospitals|users|members|tuition|allowance|per diem travel|award|awards|contract value|deal|"
           + "expenditures?|wellness|sales|assets|capital|financing|payments|perk|subsidy|gift cards?|"
-          + "savings account|learning|market|company|investors|certifications|projects|insurance)\\b",
+          + "savings account|learning|market|company|investors|certifications|projects|insurance|donations?|"
+          + "charitable|charity)\\b",
       Pattern.CASE_INSENSITIVE);
+  /** Pay words that only name a period: weaker than a not-pay word right after the amount. */
+  private static final Pattern PERIOD_ONLY = Pattern.compile(
+      "(?i)per annum|per year|annual|annually|hourly|per hour|/\\s*h(ou)?r|a year|an hour|range");
   /** Words that say a following bonus, equity and the like is left out of the amount. */
   private static final Pattern NEGATED = Pattern.compile(
       "\\b(not including|excluding|exclusive of|not inclusive of|does not include|without)\\s+(the\\s+)?(\\w+\\s+)?$",
@@ -260,15 +264,24 @@ public final class SalaryParser {
     }
     Matcher payBefore = PAY_WORD.matcher(before);
     int lastPay = -1;
+    String lastPayWord = "";
     while (payBefore.find()) {
       lastPay = payBefore.start();
+      lastPayWord = payBefore.group();
     }
     if (lastPay >= 0 && lastPay > lastNotPay) {
-      return false;
+      // a pay word before keeps the amount ("Base salary $130k - $150k plus bonus"), but a word that only names
+      // a period does not outweigh a not-pay word right after it ("an annual $3,000 stipend")
+      return PERIOD_ONLY.matcher(lastPayWord).matches() && notPayRightAfter(text, end);
     }
     if (lastNotPay >= 0) {
       return true;
     }
+    return notPayRightAfter(text, end);
+  }
+
+  /** A not-pay word right after the amount with nothing that separates them ("$2M project budget"). */
+  private static boolean notPayRightAfter(String text, int end) {
     String after = text.substring(end, Math.min(text.length(), end + 25));
     Matcher notPayAfter = NOT_PAY_CONTEXT.matcher(after);
     if (!notPayAfter.find()) {

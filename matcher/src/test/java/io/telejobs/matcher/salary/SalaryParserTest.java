@@ -76,6 +76,10 @@ class SalaryParserTest {
         "With worldwide sales exceeding $6 billion",
         "As a $20B company with 60,000 associates",
         "Raised $300M in Series F funding",
+        // real benefit lines (LinkedIn postings): a period word before the amount does not make it pay
+        "Annual $2,000 learning budget and Citi Bike membership",
+        "and an annual $3,000 stipend for your professional development",
+        "and charitable donations matched up to $15,000 annually",
     })
     void givesNoSalary(String text) {
       assertThat(parser.parse(text, null, "US")).isEmpty();
