@@ -30,6 +30,7 @@ final class AlertDecider implements Processor<byte[], byte[], String, AlertOutco
 
   private final SubscriptionIndex index;
   private final CurrentMatchRequests current;
+  private final StoreLoad storeLoad;
   private final Clock clock;
   private ProcessorContext<String, AlertOutcome> context;
   private KeyValueStore<String, Long> alerted;
@@ -37,9 +38,10 @@ final class AlertDecider implements Processor<byte[], byte[], String, AlertOutco
   /** The last current-match request this task has answered (in memory: a restart answers recent ones again). */
   private long cursor;
 
-  AlertDecider(SubscriptionIndex index, CurrentMatchRequests current, Clock clock) {
+  AlertDecider(SubscriptionIndex index, CurrentMatchRequests current, StoreLoad storeLoad, Clock clock) {
     this.index = index;
     this.current = current;
+    this.storeLoad = storeLoad;
     this.clock = clock;
   }
 
@@ -51,6 +53,12 @@ final class AlertDecider implements Processor<byte[], byte[], String, AlertOutco
     context.schedule(java.time.Duration.ofMillis(500), org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME,
         at -> answerCurrentMatchRequests());
     KeyValueStore<String, byte[]> subscriptions = context.getStateStore(AlertTopology.SUBSCRIPTIONS_STORE);
+    // the index is shared by every task of this instance: the first task fills it from the global store (which
+    // may have been restored from disk without passing the updater); the others wait for it and reuse it
+    storeLoad.once(() -> load(subscriptions));
+  }
+
+  private void load(KeyValueStore<String, byte[]> subscriptions) {
     java.util.List<io.telejobs.contracts.Subscription> stored = new java.util.ArrayList<>();
     try (KeyValueIterator<String, byte[]> it = subscriptions.all()) {
       while (it.hasNext()) {

@@ -38,6 +38,7 @@ public final class AlertTopology {
 
   public static Topology build(SubscriptionIndex index, CurrentMatchRequests current, Clock clock) {
     StreamsBuilder builder = new StreamsBuilder();
+    StoreLoad storeLoad = new StoreLoad(); // one per instance: its tasks share the index
     builder.addGlobalStore(
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUBSCRIPTIONS_STORE), Serdes.String(),
             Serdes.ByteArray()).withLoggingDisabled(),
@@ -52,7 +53,8 @@ public final class AlertTopology {
     KStream<byte[], byte[]> jobs = builder.stream(Topics.MATCHED.name(),
         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("matched-source"));
     KStream<String, AlertOutcome> outcomes =
-        jobs.process(() -> new AlertDecider(index, current, clock), Named.as("decide"), ALERTED_STORE, LIVE_STORE);
+        jobs.process(() -> new AlertDecider(index, current, storeLoad, clock), Named.as("decide"), ALERTED_STORE,
+            LIVE_STORE);
 
     outcomes.split(Named.as("route-"))
         .branch((k, v) -> v instanceof AlertOutcome.Emit, Branched.withConsumer(s -> s
