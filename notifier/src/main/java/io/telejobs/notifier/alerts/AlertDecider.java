@@ -8,6 +8,7 @@ import io.telejobs.contracts.Topics;
 import io.telejobs.notifier.subscriptions.SubscriptionIndex;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -31,6 +32,8 @@ final class AlertDecider implements Processor<byte[], byte[], String, AlertOutco
   private final SubscriptionIndex index;
   private final CurrentMatchRequests current;
   private final StoreLoad storeLoad;
+  /** How long one run of the current-match requests may take before it leaves the rest to the next. */
+  private final long budgetNanos;
   private final Clock clock;
   private ProcessorContext<String, AlertOutcome> context;
   private KeyValueStore<String, Long> alerted;
@@ -38,10 +41,12 @@ final class AlertDecider implements Processor<byte[], byte[], String, AlertOutco
   /** The last current-match request this task has answered (in memory: a restart answers recent ones again). */
   private long cursor;
 
-  AlertDecider(SubscriptionIndex index, CurrentMatchRequests current, StoreLoad storeLoad, Clock clock) {
+  AlertDecider(SubscriptionIndex index, CurrentMatchRequests current, StoreLoad storeLoad, Duration budget,
+      Clock clock) {
     this.index = index;
     this.current = current;
     this.storeLoad = storeLoad;
+    this.budgetNanos = budget.toNanos();
     this.clock = clock;
   }
 
@@ -115,41 +120,61 @@ final class AlertDecider implements Processor<byte[], byte[], String, AlertOutco
    * Matches each subscription that was just confirmed or changed against this task's live jobs, and decides
    * each fitting job that this subscriber has not had as a "current" alert: the delivery side sends them
    * together, best first, in one email. Runs in the task's transaction, so the alerted pairs and the alerts
-   * are committed together, exactly as for new jobs.
+   * are committed together, exactly as for new jobs. The live jobs are read once per run, and a run stops after
+   * its time budget (the rest wait for the next run, 500 ms later): many requests at once (a restart soon after
+   * an import of subscriptions) would otherwise keep one transaction open past the broker's transaction timeout,
+   * which aborts it and fences the task, over and over.
    */
   private void answerCurrentMatchRequests() {
-    for (CurrentMatchRequests.Request request : current.after(cursor)) {
+    List<CurrentMatchRequests.Request> requests = current.after(cursor);
+    if (requests.isEmpty()) {
+      return;
+    }
+    long stopAt = System.nanoTime() + budgetNanos;
+    List<MatchedJob> liveJobs = liveJobs();
+    for (CurrentMatchRequests.Request request : requests) {
       cursor = request.seq();
-      Subscription s = request.subscription();
-      long now = clock.millis();
-      int found = 0;
-      try (KeyValueIterator<String, byte[]> it = live.all()) {
-        while (it.hasNext()) {
-          KeyValue<String, byte[]> kv = it.next();
-          MatchedJob job;
-          try {
-            job = Topics.MATCHED.valueSerde().deserializer().deserialize(Topics.MATCHED.name(), kv.value);
-          } catch (RuntimeException e) {
-            live.delete(kv.key); // cannot be read now, could not have been stored readable: drop it
-            continue;
-          }
-          if (!io.telejobs.notifier.subscriptions.SubscriptionMatcher.matches(s, job)) {
-            continue;
-          }
-          String pair = s.id() + "|" + job.jobId();
-          if (alerted.get(pair) != null) {
-            continue;
-          }
-          alerted.put(pair, now);
-          found++;
-          Alert alert = new Alert(Alert.SCHEMA_VERSION, Alert.idFor(s.id(), job.jobId()), s, job, List.of(),
-              clock.instant(), true);
-          context.forward(new Record<>(s.id(), new AlertOutcome.Emit(alert), now));
+      answer(request.subscription(), liveJobs);
+      if (System.nanoTime() - stopAt >= 0) {
+        break;
+      }
+    }
+  }
+
+  private List<MatchedJob> liveJobs() {
+    List<MatchedJob> jobs = new java.util.ArrayList<>();
+    try (KeyValueIterator<String, byte[]> it = live.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, byte[]> kv = it.next();
+        try {
+          jobs.add(Topics.MATCHED.valueSerde().deserializer().deserialize(Topics.MATCHED.name(), kv.value));
+        } catch (RuntimeException e) {
+          live.delete(kv.key); // cannot be read now, could not have been stored readable: drop it
         }
       }
-      if (found > 0) {
-        LOG.info("subscription {}: {} live job(s) fit it now in this task", s.id(), found);
+    }
+    return jobs;
+  }
+
+  private void answer(Subscription s, List<MatchedJob> liveJobs) {
+    long now = clock.millis();
+    int found = 0;
+    for (MatchedJob job : liveJobs) {
+      if (!io.telejobs.notifier.subscriptions.SubscriptionMatcher.matches(s, job)) {
+        continue;
       }
+      String pair = s.id() + "|" + job.jobId();
+      if (alerted.get(pair) != null) {
+        continue;
+      }
+      alerted.put(pair, now);
+      found++;
+      Alert alert = new Alert(Alert.SCHEMA_VERSION, Alert.idFor(s.id(), job.jobId()), s, job, List.of(),
+          clock.instant(), true);
+      context.forward(new Record<>(s.id(), new AlertOutcome.Emit(alert), now));
+    }
+    if (found > 0) {
+      LOG.info("subscription {}: {} live job(s) fit it now in this task", s.id(), found);
     }
   }
 }

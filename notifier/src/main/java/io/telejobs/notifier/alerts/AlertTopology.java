@@ -3,6 +3,7 @@ package io.telejobs.notifier.alerts;
 import io.telejobs.contracts.Topics;
 import io.telejobs.notifier.subscriptions.SubscriptionIndex;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -29,6 +30,8 @@ public final class AlertTopology {
   public static final String SUBSCRIPTIONS_STORE = "subscriptions";
   public static final String ALERTED_STORE = "alerted";
   public static final String LIVE_STORE = "live-jobs";
+  /** How long one run of the current-match requests may take. */
+  static final Duration CURRENT_MATCH_BUDGET = Duration.ofSeconds(1);
 
   private AlertTopology() {}
 
@@ -37,6 +40,15 @@ public final class AlertTopology {
   }
 
   public static Topology build(SubscriptionIndex index, CurrentMatchRequests current, Clock clock) {
+    return build(index, current, CURRENT_MATCH_BUDGET, clock);
+  }
+
+  /**
+   * @param currentMatchBudget how long one run of the current-match requests may take (the rest wait for the next
+   *     run); well under the transaction timeout of exactly-once processing (10 s by default)
+   */
+  static Topology build(SubscriptionIndex index, CurrentMatchRequests current, Duration currentMatchBudget,
+      Clock clock) {
     StreamsBuilder builder = new StreamsBuilder();
     StoreLoad storeLoad = new StoreLoad(); // one per instance: its tasks share the index
     builder.addGlobalStore(
@@ -53,7 +65,7 @@ public final class AlertTopology {
     KStream<byte[], byte[]> jobs = builder.stream(Topics.MATCHED.name(),
         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("matched-source"));
     KStream<String, AlertOutcome> outcomes =
-        jobs.process(() -> new AlertDecider(index, current, storeLoad, clock), Named.as("decide"), ALERTED_STORE,
+        jobs.process(() -> new AlertDecider(index, current, storeLoad, currentMatchBudget, clock), Named.as("decide"), ALERTED_STORE,
             LIVE_STORE);
 
     outcomes.split(Named.as("route-"))

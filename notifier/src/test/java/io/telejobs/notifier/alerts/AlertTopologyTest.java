@@ -30,13 +30,22 @@ class AlertTopologyTest {
   private TestOutputTopic<String, Alert> alerts;
   private TestOutputTopic<byte[], byte[]> dlq;
 
+  private static final Clock CLOCK = Clock.fixed(Fixtures.AT, ZoneOffset.UTC);
+
   @BeforeEach
   void setUp() {
+    start(AlertTopology.build(new ScanIndex(), CLOCK));
+  }
+
+  private void start(org.apache.kafka.streams.Topology topology) {
+    if (driver != null) {
+      driver.close();
+    }
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "notifier-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    driver = new TopologyTestDriver(AlertTopology.build(new ScanIndex(), Clock.fixed(Fixtures.AT, ZoneOffset.UTC)), props);
+    driver = new TopologyTestDriver(topology, props);
     subscriptions = driver.createInputTopic(Topics.SUBSCRIPTIONS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
     matched = driver.createInputTopic(Topics.MATCHED.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
     alerts = driver.createOutputTopic(Topics.ALERTS.name(), Serdes.String().deserializer(), Topics.ALERTS.valueSerde().deserializer());
@@ -68,6 +77,40 @@ class AlertTopologyTest {
       assertThat(r.value().alertId()).isEqualTo(Alert.idFor("core", "j1"));
       assertThat(r.value().job().jobId()).isEqualTo("j1");
     });
+  }
+
+  @Test
+  void subscriptionsThatFitLiveJobsNowAreAnsweredOverSeveralRunsWhenARunIsOverItsBudget() {
+    // a run with no time left answers one request and leaves the others to the next run (500 ms later), so a
+    // burst of new subscriptions never keeps one transaction open past the broker's transaction timeout
+    start(AlertTopology.build(new ScanIndex(), new CurrentMatchRequests(CLOCK), java.time.Duration.ZERO, CLOCK));
+    publish("j1");
+    publish("j2");
+    subscribe("s1", Criteria.any());
+    subscribe("s2", Criteria.any());
+    subscribe("s3", Criteria.any());
+    assertThat(alerts.readRecordsToList()).isEmpty();
+
+    for (String expected : new String[] {"s1", "s2", "s3"}) {
+      driver.advanceWallClockTime(java.time.Duration.ofMillis(500));
+      var run = alerts.readRecordsToList();
+      assertThat(run).hasSize(2).allSatisfy(r -> {
+        assertThat(r.key()).isEqualTo(expected);
+        assertThat(r.value().current()).isTrue();
+      });
+      assertThat(run).extracting(r -> r.value().job().jobId()).containsExactlyInAnyOrder("j1", "j2");
+    }
+    driver.advanceWallClockTime(java.time.Duration.ofMillis(500));
+    assertThat(alerts.readRecordsToList()).isEmpty();
+  }
+
+  @Test
+  void withTimeLeftOneRunAnswersEveryRequest() {
+    publish("j1");
+    subscribe("s1", Criteria.any());
+    subscribe("s2", Criteria.any());
+    driver.advanceWallClockTime(java.time.Duration.ofMillis(500));
+    assertThat(alerts.readRecordsToList()).extracting(TestRecord::key).containsExactly("s1", "s2");
   }
 
   @Test
