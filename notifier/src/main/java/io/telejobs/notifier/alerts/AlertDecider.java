@@ -32,6 +32,8 @@ final class AlertDecider implements Processor<byte[], byte[], String, AlertOutco
   private final SubscriptionIndex index;
   private final CurrentMatchRequests current;
   private final StoreLoad storeLoad;
+  /** Live jobs held in memory for one run of several current-match requests (more are read per request). */
+  static final int LIVE_JOBS_HELD = 10_000;
   /** How long one run of the current-match requests may take before it leaves the rest to the next. */
   private final long budgetNanos;
   private final Clock clock;
@@ -120,8 +122,9 @@ final class AlertDecider implements Processor<byte[], byte[], String, AlertOutco
    * Matches each subscription that was just confirmed or changed against this task's live jobs, and decides
    * each fitting job that this subscriber has not had as a "current" alert: the delivery side sends them
    * together, best first, in one email. Runs in the task's transaction, so the alerted pairs and the alerts
-   * are committed together, exactly as for new jobs. The live jobs are read once per run, and a run stops after
-   * its time budget (the rest wait for the next run, 500 ms later): many requests at once (a restart soon after
+   * are committed together, exactly as for new jobs. The live jobs are read once per run when there are several
+   * requests and at most {@link #LIVE_JOBS_HELD} jobs (else once per request), and a run stops after its time
+   * budget (the rest wait for the next run, 500 ms later): many requests at once (a restart soon after
    * an import of subscriptions) would otherwise keep one transaction open past the broker's transaction timeout,
    * which aborts it and fences the task, over and over.
    */
@@ -131,50 +134,66 @@ final class AlertDecider implements Processor<byte[], byte[], String, AlertOutco
       return;
     }
     long stopAt = System.nanoTime() + budgetNanos;
-    List<MatchedJob> liveJobs = liveJobs();
+    List<MatchedJob> held = requests.size() > 1 ? liveJobsIfFew() : null;
     for (CurrentMatchRequests.Request request : requests) {
       cursor = request.seq();
-      answer(request.subscription(), liveJobs);
+      Subscription s = request.subscription();
+      long now = clock.millis();
+      int[] found = {0};
+      java.util.function.Consumer<MatchedJob> decide = job -> found[0] += decideCurrent(s, job, now);
+      if (held != null) {
+        held.forEach(decide);
+      } else {
+        forEachLiveJob(Integer.MAX_VALUE, decide);
+      }
+      if (found[0] > 0) {
+        LOG.info("subscription {}: {} live job(s) fit it now in this task", s.id(), found[0]);
+      }
       if (System.nanoTime() - stopAt >= 0) {
         break;
       }
     }
   }
 
-  private List<MatchedJob> liveJobs() {
+  /** The live jobs, read once for several requests, unless there are more than {@link #LIVE_JOBS_HELD}. */
+  private List<MatchedJob> liveJobsIfFew() {
     List<MatchedJob> jobs = new java.util.ArrayList<>();
-    try (KeyValueIterator<String, byte[]> it = live.all()) {
-      while (it.hasNext()) {
-        KeyValue<String, byte[]> kv = it.next();
-        try {
-          jobs.add(Topics.MATCHED.valueSerde().deserializer().deserialize(Topics.MATCHED.name(), kv.value));
-        } catch (RuntimeException e) {
-          live.delete(kv.key); // cannot be read now, could not have been stored readable: drop it
-        }
-      }
-    }
-    return jobs;
+    forEachLiveJob(LIVE_JOBS_HELD + 1, jobs::add);
+    return jobs.size() > LIVE_JOBS_HELD ? null : jobs;
   }
 
-  private void answer(Subscription s, List<MatchedJob> liveJobs) {
-    long now = clock.millis();
-    int found = 0;
-    for (MatchedJob job : liveJobs) {
-      if (!io.telejobs.notifier.subscriptions.SubscriptionMatcher.matches(s, job)) {
-        continue;
+  /** Reads up to {@code limit} live jobs, one at a time; one that cannot be read is dropped from the store. */
+  private void forEachLiveJob(int limit, java.util.function.Consumer<MatchedJob> each) {
+    int read = 0;
+    try (KeyValueIterator<String, byte[]> it = live.all()) {
+      while (it.hasNext() && read < limit) {
+        KeyValue<String, byte[]> kv = it.next();
+        MatchedJob job;
+        try {
+          job = Topics.MATCHED.valueSerde().deserializer().deserialize(Topics.MATCHED.name(), kv.value);
+        } catch (RuntimeException e) {
+          live.delete(kv.key); // cannot be read now, could not have been stored readable: drop it
+          continue;
+        }
+        read++;
+        each.accept(job);
       }
-      String pair = s.id() + "|" + job.jobId();
-      if (alerted.get(pair) != null) {
-        continue;
-      }
-      alerted.put(pair, now);
-      found++;
-      Alert alert = new Alert(Alert.SCHEMA_VERSION, Alert.idFor(s.id(), job.jobId()), s, job, List.of(),
-          clock.instant(), true);
-      context.forward(new Record<>(s.id(), new AlertOutcome.Emit(alert), now));
     }
-    if (found > 0) {
-      LOG.info("subscription {}: {} live job(s) fit it now in this task", s.id(), found);
+  }
+
+  /** Decides a "current" alert for {@code s} and {@code job}; 1 if one was sent, else 0. */
+  private int decideCurrent(Subscription s, MatchedJob job, long now) {
+    if (!io.telejobs.notifier.subscriptions.SubscriptionMatcher.matches(s, job)) {
+      return 0;
     }
+    String pair = s.id() + "|" + job.jobId();
+    if (alerted.get(pair) != null) {
+      return 0;
+    }
+    alerted.put(pair, now);
+    Alert alert = new Alert(Alert.SCHEMA_VERSION, Alert.idFor(s.id(), job.jobId()), s, job, List.of(),
+        clock.instant(), true);
+    context.forward(new Record<>(s.id(), new AlertOutcome.Emit(alert), now));
+    return 1;
   }
 }
