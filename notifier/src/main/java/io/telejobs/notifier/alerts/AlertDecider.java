@@ -28,12 +28,12 @@ import org.slf4j.LoggerFactory;
  */
 final class AlertDecider implements Processor<byte[], byte[], String, AlertOutcome> {
   private static final Logger LOG = LoggerFactory.getLogger(AlertDecider.class);
+  /** Live jobs held in memory for one run of several current-match requests (more are read per request). */
+  static final int LIVE_JOBS_HELD = 10_000;
 
   private final SubscriptionIndex index;
   private final CurrentMatchRequests current;
   private final StoreLoad storeLoad;
-  /** Live jobs held in memory for one run of several current-match requests (more are read per request). */
-  static final int LIVE_JOBS_HELD = 10_000;
   /** How long one run of the current-match requests may take before it leaves the rest to the next. */
   private final long budgetNanos;
   private final Clock clock;
@@ -157,6 +157,9 @@ final class AlertDecider implements Processor<byte[], byte[], String, AlertOutco
 
   /** The live jobs, read once for several requests, unless there are more than {@link #LIVE_JOBS_HELD}. */
   private List<MatchedJob> liveJobsIfFew() {
+    if (live.approximateNumEntries() > LIVE_JOBS_HELD) {
+      return null;
+    }
     List<MatchedJob> jobs = new java.util.ArrayList<>();
     forEachLiveJob(LIVE_JOBS_HELD + 1, jobs::add);
     return jobs.size() > LIVE_JOBS_HELD ? null : jobs;
