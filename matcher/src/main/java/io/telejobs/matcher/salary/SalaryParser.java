@@ -72,7 +72,7 @@ public final class SalaryParser {
       Pattern.CASE_INSENSITIVE);
   private static final Pattern PERIOD_SUFFIX = Pattern.compile(
       "/\\s*(hr|hour|h|yr|year|mo|month|wk|week|day|annum)\\b|\\b(per|an|a)\\s+(hour|year|month|week|day|annum)\\b"
-          + "|^\\s*p\\.?\\s?/?\\s?h(r|our)?\\b|^\\s*p\\.\\s?hr?\\b\\.?",
+          + "|^\\s*p\\.?\\s?/?\\s?h(r|our)?\\b",
       Pattern.CASE_INSENSITIVE);
   /** A period written right after an amount ("25000/annum", "17.00ph", "7 p/h"): the amount is stated as pay. */
   private static final Pattern PERIOD_RIGHT_AFTER = Pattern.compile(
