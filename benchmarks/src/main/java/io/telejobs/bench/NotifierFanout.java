@@ -104,6 +104,9 @@ public final class NotifierFanout {
         warmCount = c;
       }
     }
+    if (warmJob == null) {
+      throw new IllegalStateException("none of 60 model jobs fits any of the " + subs + " subscriptions: no warm-up");
+    }
     local = null;
     System.out.printf(Locale.ROOT, "%d subscriptions, %d jobs, %d alerts expected (%.0f per job); a warm-up job "
         + "fitting %d first%n", subs, jobCount, expected, expected / (double) jobCount, warmCount);
