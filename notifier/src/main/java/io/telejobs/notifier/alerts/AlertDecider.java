@@ -22,14 +22,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * For each matched job, finds the subscriptions it fits and emits one alert per subscriber that has not
- * had this job before. The "alerted" store (subscription x job) and the output are committed in one
- * Kafka transaction ({@code exactly_once_v2}), so each pair yields exactly one alert record, across
- * restarts and rebalances.
+ * had this job before. The alerted pairs (subscription x job, kept per job: {@link AlertedPairs}) and the output
+ * are committed in one Kafka transaction ({@code exactly_once_v2}), so each pair yields exactly one alert record,
+ * across restarts and rebalances.
  */
 final class AlertDecider implements Processor<byte[], byte[], String, AlertOutcome> {
   private static final Logger LOG = LoggerFactory.getLogger(AlertDecider.class);
   /** Live jobs held in memory for one run of several current-match requests (more are read per request). */
   static final int LIVE_JOBS_HELD = 10_000;
+  /** Pairs of the old one-key-per-subscriber store moved to the per-job store per run (every 500 ms). */
+  static final int MIGRATE_PER_RUN = 5_000;
 
   private final SubscriptionIndex index;
   private final CurrentMatchRequests current;
@@ -38,7 +40,7 @@ final class AlertDecider implements Processor<byte[], byte[], String, AlertOutco
   private final long budgetNanos;
   private final Clock clock;
   private ProcessorContext<String, AlertOutcome> context;
-  private KeyValueStore<String, Long> alerted;
+  private AlertedPairs alerted;
   private KeyValueStore<String, byte[]> live;
   /** The last current-match request this task has answered (in memory: a restart answers recent ones again). */
   private long cursor;
@@ -55,10 +57,14 @@ final class AlertDecider implements Processor<byte[], byte[], String, AlertOutco
   @Override
   public void init(ProcessorContext<String, AlertOutcome> context) {
     this.context = context;
-    this.alerted = context.getStateStore(AlertTopology.ALERTED_STORE);
+    this.alerted = new AlertedPairs(context.getStateStore(AlertTopology.ALERTED_BY_JOB_STORE),
+        context.getStateStore(AlertTopology.ALERTED_STORE));
     this.live = context.getStateStore(AlertTopology.LIVE_STORE);
     context.schedule(java.time.Duration.ofMillis(500), org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME,
-        at -> answerCurrentMatchRequests());
+        at -> {
+          alerted.migrate(MIGRATE_PER_RUN);
+          answerCurrentMatchRequests();
+        });
     KeyValueStore<String, byte[]> subscriptions = context.getStateStore(AlertTopology.SUBSCRIPTIONS_STORE);
     // the index is shared by every task of this instance: the first task fills it from the global store (which
     // may have been restored from disk without passing the updater); the others wait for it and reuse it
@@ -107,12 +113,12 @@ final class AlertDecider implements Processor<byte[], byte[], String, AlertOutco
     long now = clock.millis();
     java.time.Instant decidedAt = clock.instant();
     MatchedJob compact = job.withoutKeywords(); // one instance for every alert: its JSON is written once
+    java.util.Set<String> had = fits.isEmpty() ? java.util.Set.of() : alerted.subscribersOf(job.jobId());
     for (Subscription s : fits) {
-      String pair = s.id() + "|" + job.jobId();
-      if (alerted.get(pair) != null) {
+      if (alerted.had(had, s.id(), job.jobId())) {
         continue;
       }
-      alerted.put(pair, now);
+      alerted.mark(s.id(), job.jobId(), now);
       Alert alert = new Alert(Alert.SCHEMA_VERSION, Alert.idFor(s.id(), job.jobId()), s, compact, List.of(), decidedAt);
       context.forward(new Record<>(s.id(), new AlertOutcome.Emit(alert), record.timestamp()));
     }
@@ -189,11 +195,10 @@ final class AlertDecider implements Processor<byte[], byte[], String, AlertOutco
     if (!io.telejobs.notifier.subscriptions.SubscriptionMatcher.matches(s, job)) {
       return 0;
     }
-    String pair = s.id() + "|" + job.jobId();
-    if (alerted.get(pair) != null) {
+    if (alerted.had(s.id(), job.jobId())) {
       return 0;
     }
-    alerted.put(pair, now);
+    alerted.mark(s.id(), job.jobId(), now);
     Alert alert = new Alert(Alert.SCHEMA_VERSION, Alert.idFor(s.id(), job.jobId()), s, job, List.of(),
         clock.instant(), true);
     context.forward(new Record<>(s.id(), new AlertOutcome.Emit(alert), now));

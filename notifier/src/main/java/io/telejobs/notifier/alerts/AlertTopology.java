@@ -20,7 +20,7 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * subscriptions.v1 -> global store "subscriptions" (+ in-memory index)
- * jobs.matched.v2  -> decide (stores: alerted, live-jobs) -> split
+ * jobs.matched.v2  -> decide (stores: alerted-by-job, live-jobs; the old "alerted" emptied into alerted-by-job) -> split
  *                     every 500 ms: subscriptions just confirmed or changed x this task's live jobs -> current alerts
  *   emit   -> alerts.v2 keyed by subscription id
  *   failed -> notifier.dlq.v1
@@ -28,7 +28,10 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class AlertTopology {
   public static final String SUBSCRIPTIONS_STORE = "subscriptions";
+  /** The pairs as stores before kept them, one key per subscriber first; emptied into the per-job store. */
   public static final String ALERTED_STORE = "alerted";
+  /** Subscriber x job pairs already alerted, keyed per job ({@link AlertedPairs}). */
+  public static final String ALERTED_BY_JOB_STORE = "alerted-by-job";
   public static final String LIVE_STORE = "live-jobs";
   /** How long one run of the current-match requests may take. */
   static final Duration CURRENT_MATCH_BUDGET = Duration.ofSeconds(1);
@@ -60,13 +63,15 @@ public final class AlertTopology {
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(ALERTED_STORE), Serdes.String(), Serdes.Long()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(ALERTED_BY_JOB_STORE), Serdes.String(), Serdes.Long()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(LIVE_STORE), Serdes.String(), Serdes.ByteArray()));
 
     KStream<byte[], byte[]> jobs = builder.stream(Topics.MATCHED.name(),
         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("matched-source"));
     KStream<String, AlertOutcome> outcomes =
-        jobs.process(() -> new AlertDecider(index, current, storeLoad, currentMatchBudget, clock), Named.as("decide"), ALERTED_STORE,
-            LIVE_STORE);
+        jobs.process(() -> new AlertDecider(index, current, storeLoad, currentMatchBudget, clock), Named.as("decide"),
+            ALERTED_STORE, ALERTED_BY_JOB_STORE, LIVE_STORE);
 
     outcomes.split(Named.as("route-"))
         .branch((k, v) -> v instanceof AlertOutcome.Emit, Branched.withConsumer(s -> s

@@ -105,6 +105,42 @@ class AlertTopologyTest {
   }
 
   @Test
+  void pairsAreKeptPerJobAndReadWithOneScan() {
+    subscribe("s1", Criteria.any());
+    subscribe("s2", Criteria.any());
+    publish("j1");
+    assertThat(alerts.readRecordsToList()).hasSize(2);
+    org.apache.kafka.streams.state.KeyValueStore<String, Long> byJob =
+        driver.getKeyValueStore(AlertTopology.ALERTED_BY_JOB_STORE);
+    try (var it = byJob.prefixScan("2:j1|", Serdes.String().serializer())) {
+      java.util.List<String> keys = new java.util.ArrayList<>();
+      it.forEachRemaining(kv -> keys.add(kv.key));
+      assertThat(keys).containsExactlyInAnyOrder("2:j1|s1", "2:j1|s2");
+    }
+    subscribe("s3", Criteria.any());
+    publish("j1"); // republished: only the subscriber who has not had it
+    assertThat(alerts.readRecordsToList()).extracting(TestRecord::key).containsExactly("s3");
+  }
+
+  @Test
+  void pairsKeptByAnEarlierVersionStillCountAndMoveToThePerJobStore() {
+    org.apache.kafka.streams.state.KeyValueStore<String, Long> old = driver.getKeyValueStore(AlertTopology.ALERTED_STORE);
+    old.put("s1|j1", 1L); // one key per subscriber first, as stores written before this version hold them
+    subscribe("s1", Criteria.any());
+    subscribe("s2", Criteria.any());
+    publish("j1");
+    assertThat(alerts.readRecordsToList()).extracting(TestRecord::key).containsExactly("s2");
+
+    driver.advanceWallClockTime(java.time.Duration.ofMillis(500));
+    assertThat(old.get("s1|j1")).isNull();
+    org.apache.kafka.streams.state.KeyValueStore<String, Long> byJob =
+        driver.getKeyValueStore(AlertTopology.ALERTED_BY_JOB_STORE);
+    assertThat(byJob.get("2:j1|s1")).isEqualTo(1L);
+    publish("j1");
+    assertThat(alerts.readRecordsToList()).isEmpty();
+  }
+
+  @Test
   void withTimeLeftOneRunAnswersEveryRequest() {
     publish("j1");
     subscribe("s1", Criteria.any());
