@@ -70,14 +70,16 @@ public final class SalaryParser {
   private static final Pattern SEPARATES = Pattern.compile(
       "(\\+|\\bplus\\b|\\band\\b|\\bwith\\b|,|;|\\bper\\b|/|\\ba year\\b|\\ban hour\\b)",
       Pattern.CASE_INSENSITIVE);
+  /** "/year", "per hour", "an hour": a period as written after an amount. */
+  private static final String PERIOD_WORDS_AFTER =
+      "/\\s*(hr|hour|h|yr|year|mo|month|wk|week|day|annum)\\b|\\b(per|an|a)\\s+(hour|year|month|week|day|annum)\\b";
+  /** "ph", "p/h", "p.hr" glued to an amount: an hourly rate. */
+  private static final String PER_HOUR_GLUED = "p\\.?\\s?/?\\s?h(r|our)?\\b";
   private static final Pattern PERIOD_SUFFIX = Pattern.compile(
-      "/\\s*(hr|hour|h|yr|year|mo|month|wk|week|day|annum)\\b|\\b(per|an|a)\\s+(hour|year|month|week|day|annum)\\b"
-          + "|^\\s*p\\.?\\s?/?\\s?h(r|our)?\\b",
-      Pattern.CASE_INSENSITIVE);
+      PERIOD_WORDS_AFTER + "|^\\s*" + PER_HOUR_GLUED, Pattern.CASE_INSENSITIVE);
   /** A period written right after an amount ("25000/annum", "17.00ph", "7 p/h"): the amount is stated as pay. */
   private static final Pattern PERIOD_RIGHT_AFTER = Pattern.compile(
-      "^\\s*(/\\s*(hr|hour|h|yr|year|mo|month|wk|week|day|annum)\\b|(per|an|a)\\s+(hour|year|month|week|day|annum)\\b"
-          + "|p\\.?\\s?/?\\s?h(r|our)?\\b|p\\.?\\s?a\\b)",
+      "^\\s*(" + PERIOD_WORDS_AFTER + "|" + PER_HOUR_GLUED + "|p\\.?\\s?a\\b)",
       Pattern.CASE_INSENSITIVE);
 
   private static final BigDecimal THOUSAND = BigDecimal.valueOf(1_000);

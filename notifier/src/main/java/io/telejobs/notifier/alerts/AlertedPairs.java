@@ -58,14 +58,16 @@ final class AlertedPairs {
 
   /** Whether the subscriber had the job, given {@link #subscribersOf} for it. */
   boolean had(Set<String> subscribersOfJob, String subscriptionId, String jobId) {
-    return subscribersOfJob.contains(subscriptionId)
-        || (!legacyEmpty() && legacy.get(subscriptionId + "|" + jobId) != null);
+    return subscribersOfJob.contains(subscriptionId) || inOldStore(subscriptionId, jobId);
   }
 
   /** Whether the subscriber had the job: one lookup, for checking one subscriber against many jobs. */
   boolean had(String subscriptionId, String jobId) {
-    return byJob.get(key(jobId, subscriptionId)) != null
-        || (!legacyEmpty() && legacy.get(subscriptionId + "|" + jobId) != null);
+    return byJob.get(key(jobId, subscriptionId)) != null || inOldStore(subscriptionId, jobId);
+  }
+
+  private boolean inOldStore(String subscriptionId, String jobId) {
+    return !legacyEmpty() && legacy.get(subscriptionId + "|" + jobId) != null;
   }
 
   void mark(String subscriptionId, String jobId, long at) {
