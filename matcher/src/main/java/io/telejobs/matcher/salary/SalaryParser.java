@@ -448,23 +448,42 @@ public final class SalaryParser {
   private static final Pattern YEAR_WORDS = Pattern.compile(
       "(/\\s*y(ea)?r\\b|\\bper year\\b|\\bper annum\\b|\\bannual\\w*\\b|\\byearly\\b|\\ba year\\b|\\bp\\.?a\\.?\\b|\\blpa\\b|\\bctc\\b|\\bpa\\b|\\bjahr\\b|\\bk/yr\\b|\\bper yr\\b|\\b/annum\\b)");
 
-  private static final List<java.util.Map.Entry<Pattern, Period>> PERIOD_WORDS = List.of(
-      java.util.Map.entry(HOUR_WORDS, Period.HOUR), java.util.Map.entry(YEAR_WORDS, Period.YEAR),
-      java.util.Map.entry(MONTH_WORDS, Period.MONTH), java.util.Map.entry(WEEK_WORDS, Period.WEEK),
-      java.util.Map.entry(DAY_WORDS, Period.DAY));
+  /** The periods in the order they win when two words start at the same place. */
+  private static final Period[] PERIOD_ORDER = {Period.HOUR, Period.YEAR, Period.MONTH, Period.WEEK, Period.DAY};
+  /** Each period's words, in {@link #PERIOD_ORDER}. */
+  private static final List<Pattern> PERIOD_PATTERNS = List.of(HOUR_WORDS, YEAR_WORDS, MONTH_WORDS, WEEK_WORDS, DAY_WORDS);
+  /**
+   * Every period's words in one expression, one group per period in {@link #PERIOD_ORDER}, so that the
+   * text is scanned once: the leftmost match is the first period word, and at one place the earlier
+   * period's alternative is tried first.
+   */
+  private static final Pattern PERIOD_WORDS = Pattern.compile(PERIOD_PATTERNS.stream().map(p -> "(" + p.pattern() + ")")
+      .collect(java.util.stream.Collectors.joining("|")));
+  /** The group of {@link #PERIOD_WORDS} that stands for each period of {@link #PERIOD_ORDER}. */
+  private static final int[] PERIOD_GROUPS = periodGroups();
+
+  private static int[] periodGroups() {
+    int[] groups = new int[PERIOD_ORDER.length];
+    int next = 1;
+    for (int i = 0; i < groups.length; i++) {
+      groups[i] = next;
+      next += 1 + PERIOD_PATTERNS.get(i).matcher("").groupCount();
+    }
+    return groups;
+  }
 
   /** The period whose word comes first in {@code text}, or null. */
   private static Period periodWord(String text) {
-    Period nearest = null;
-    int at = Integer.MAX_VALUE;
-    for (var words : PERIOD_WORDS) {
-      Matcher m = words.getKey().matcher(text);
-      if (m.find() && m.start() < at) {
-        at = m.start();
-        nearest = words.getValue();
+    Matcher m = PERIOD_WORDS.matcher(text);
+    if (!m.find()) {
+      return null;
+    }
+    for (int i = 0; i < PERIOD_GROUPS.length; i++) {
+      if (m.start(PERIOD_GROUPS[i]) >= 0) {
+        return PERIOD_ORDER[i];
       }
     }
-    return nearest;
+    throw new IllegalStateException("a period word matched no period's group");
   }
 
   private static Period period(String fromPay, String lower, String mult, String currency, BigDecimal amount,

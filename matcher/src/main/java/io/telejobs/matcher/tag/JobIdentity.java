@@ -23,9 +23,18 @@ public final class JobIdentity {
    * @param country ISO country, used when there is no location
    */
   public static String of(String company, String title, List<String> locations, String country) {
+    return ofTokens(company, Normalizer.titleTokens(TitleCleaner.clean(title).title()), locations, country);
+  }
+
+  /**
+   * {@link #of} for a title already cleaned and tokenised.
+   *
+   * @param titleTokens {@link Normalizer#titleTokens} of {@link TitleCleaner#clean the cleaned} title
+   */
+  public static String ofTokens(String company, List<String> titleTokens, List<String> locations, String country) {
     List<String> c = new ArrayList<>(Normalizer.tokens(company == null ? "" : company));
     c.removeIf(COMPANY_NOISE::contains);
-    String t = String.join(" ", Normalizer.titleTokens(TitleCleaner.clean(title).title()));
+    String t = String.join(" ", titleTokens);
     String where = locations.isEmpty() ? (country == null ? "anywhere" : country.toLowerCase(java.util.Locale.ROOT))
         : String.join(" ", Normalizer.tokens(locations.get(0).split(",")[0]));
     return String.join(" ", c) + "|" + t + "|" + where;

@@ -55,25 +55,50 @@ public final class Tagger {
   }
 
   /**
+   * A title read once: cleaned, tokenised and, when the title alone decides it, classified. The topology
+   * reads the title before the rest of a posting (most postings are ruled out by it); the tagging and the
+   * job's identity then reuse this reading instead of cleaning the title again.
+   *
+   * @param raw the title as posted
+   * @param cleaned {@link TitleCleaner#clean} of it
+   * @param tokens {@link Normalizer#titleTokens} of the cleaned title
+   * @param byTitle the tier from the title alone, or null when the description could change it
+   */
+  public record Title(String raw, TitleCleaner.Cleaned cleaned, List<String> tokens, TierResult byTitle) {
+    /** Whether this is a reading of {@code text}. */
+    public boolean reads(String text) {
+      return java.util.Objects.equals(raw, text);
+    }
+  }
+
+  /** Reads a title (null reads as an empty title). */
+  public Title readTitle(String title) {
+    TitleCleaner.Cleaned cleaned = TitleCleaner.clean(title);
+    List<String> tokens = Normalizer.titleTokens(cleaned.title());
+    boolean[] neededDescription = new boolean[1];
+    TierResult tier = titles.classify(cleaned, tokens, () -> {
+      neededDescription[0] = true;
+      return List.of();
+    });
+    return new Title(title, cleaned, tokens, neededDescription[0] ? null : tier);
+  }
+
+  /**
    * The verdict on a title alone when it is certainly {@code none} (a hard negative, or no rule and not a
    * generic title that the description could promote); otherwise null, and the whole posting is needed.
    * Lets the topology skip reading most of a posting that cannot match.
    */
   public Tagging certainNoneByTitle(String title) {
-    if (title == null || title.isBlank()) {
+    return title == null || title.isBlank() ? null : certainNone(readTitle(title));
+  }
+
+  /** {@link #certainNoneByTitle(String)} for a title already read. */
+  public Tagging certainNone(Title title) {
+    if (title.raw() == null || title.raw().isBlank() || title.byTitle() == null || title.byTitle().tier() != Tier.NONE) {
       return null;
     }
-    TitleCleaner.Cleaned cleaned = TitleCleaner.clean(title);
-    boolean[] neededDescription = new boolean[1];
-    TierResult tier = titles.classify(cleaned, Normalizer.titleTokens(cleaned.title()), () -> {
-      neededDescription[0] = true;
-      return List.of();
-    });
-    if (tier.tier() != Tier.NONE || neededDescription[0]) {
-      return null;
-    }
-    return new Tagging(profile.id(), profile.version(), Tier.NONE, Level.UNKNOWN, tier.score(), null, null,
-        WorkMode.UNKNOWN, List.of(), List.of(), List.of(), tier.reasons(), List.of());
+    return new Tagging(profile.id(), profile.version(), Tier.NONE, Level.UNKNOWN, title.byTitle().score(), null, null,
+        WorkMode.UNKNOWN, List.of(), List.of(), List.of(), title.byTitle().reasons(), List.of());
   }
 
   /**
@@ -86,7 +111,12 @@ public final class Tagger {
 
   /** Tags one posting within a time budget, checked between steps ({@link Budget.Exceeded} when spent). */
   public Tagging tag(TagInput in, Budget budget) {
-    return tag(in, budget, false);
+    return tag(in, null, budget, false);
+  }
+
+  /** {@link #tag(TagInput, Budget)} reusing the posting's title when {@code title} is a reading of it. */
+  public Tagging tag(TagInput in, Title title, Budget budget) {
+    return tag(in, title, budget, false);
   }
 
   /**
@@ -94,12 +124,13 @@ public final class Tagger {
    * For analysts trying pay strings and profiles on any title (the offline tag command).
    */
   public Tagging tagComplete(TagInput in) {
-    return tag(in, Budget.none(), true);
+    return tag(in, null, Budget.none(), true);
   }
 
-  private Tagging tag(TagInput in, Budget budget, boolean complete) {
-    TitleCleaner.Cleaned cleaned = TitleCleaner.clean(in.title());
-    List<String> titleTokens = Normalizer.titleTokens(cleaned.title());
+  private Tagging tag(TagInput in, Title known, Budget budget, boolean complete) {
+    Title title = known != null && known.reads(in.title()) ? known : null;
+    TitleCleaner.Cleaned cleaned = title != null ? title.cleaned() : TitleCleaner.clean(in.title());
+    List<String> titleTokens = title != null ? title.tokens() : Normalizer.titleTokens(cleaned.title());
     List<List<String>> description = new ArrayList<>(1); // tokenised once, and only when needed
     java.util.function.Supplier<List<String>> descriptionTokens = () -> {
       if (description.isEmpty()) {
@@ -107,7 +138,8 @@ public final class Tagger {
       }
       return description.get(0);
     };
-    TierResult tier = titles.classify(cleaned, titleTokens, descriptionTokens);
+    TierResult tier = title != null && title.byTitle() != null ? title.byTitle()
+        : titles.classify(cleaned, titleTokens, descriptionTokens);
     budget.check("the title");
     List<Reason> reasons = new ArrayList<>(tier.reasons());
     if (tier.tier() == Tier.NONE && !complete) {

@@ -19,9 +19,7 @@ import com.google.re2j.Pattern;
 public final class TitleCleaner {
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern PLACE_LIST = Pattern.compile("\\s*[,/;]\\s*|\\s+or\\s+|\\s+and\\s+");
-  private static final Pattern DIGITS = Pattern.compile("\\d+");
   private static final Pattern DASHES = Pattern.compile("[\\x{2010}-\\x{2015}\\x{2212}\\x{FE58}\\x{FE63}\\x{FF0D}]");
-  private static final Pattern SEPARATOR = Pattern.compile("\\s+[|/@•·:]\\s*|\\s+[-]\\s+|\\s*\\|\\s*");
   private static final Pattern PARENS = Pattern.compile("\\s*[(\\[]([^)\\]]*)[)\\]]");
   private static final Pattern CITY_STATE = Pattern.compile("^[\\p{L} .'-]+,\\s*[A-Za-z]{2}(,\\s*[\\p{L} .]+)?$");
   private static final Pattern REQ_ID = Pattern.compile(
@@ -64,22 +62,24 @@ public final class TitleCleaner {
     if (plain(capped)) {
       return new Cleaned(capped.strip(), List.of());
     }
-    String t = DASHES.matcher(capped).replaceAll("-").replace('\u00a0', ' ').strip();
+    String t = (ascii(capped) ? capped : DASHES.matcher(capped).replaceAll("-").replace('\u00a0', ' ')).strip();
     List<String> removed = new ArrayList<>();
-    Matcher m = PARENS.matcher(t);
-    StringBuilder kept = new StringBuilder();
-    while (m.find()) {
-      String inner = m.group(1).strip();
-      if (isPlaceOrNoise(inner)) {
-        removed.add(inner.toLowerCase(Locale.ROOT));
-        m.appendReplacement(kept, "");
-      } else {
-        m.appendReplacement(kept, Matcher.quoteReplacement(" " + inner));
+    if (t.indexOf('(') >= 0 || t.indexOf('[') >= 0) {
+      Matcher m = PARENS.matcher(t);
+      StringBuilder kept = new StringBuilder();
+      while (m.find()) {
+        String inner = m.group(1).strip();
+        if (isPlaceOrNoise(inner)) {
+          removed.add(inner.toLowerCase(Locale.ROOT));
+          m.appendReplacement(kept, "");
+        } else {
+          m.appendReplacement(kept, Matcher.quoteReplacement(" " + inner));
+        }
       }
+      m.appendTail(kept);
+      t = kept.toString().strip();
     }
-    m.appendTail(kept);
-    t = kept.toString().strip();
-    String[] parts = SEPARATOR.split(t);
+    String[] parts = splitSeparators(t);
     if (parts.length > 1) {
       List<String> keep = new ArrayList<>();
       keep.add(parts[0]);
@@ -125,7 +125,80 @@ public final class TitleCleaner {
     }
     t = t.substring(0, end).strip();
     // a bracket's content is kept with a space before it, so the result is cut to the limit again
-    return new Cleaned(Limits.cut(SPACES.matcher(t).replaceAll(" ").strip(), Limits.TITLE), List.copyOf(removed));
+    if (hasRunOfSpace(t)) {
+      t = SPACES.matcher(t).replaceAll(" ");
+    }
+    return new Cleaned(Limits.cut(t.strip(), Limits.TITLE), List.copyOf(removed));
+  }
+
+  private static boolean ascii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) > 127) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@link #SPACES} would change {@code s}: a space other than ' ', or two in a row. */
+  private static boolean hasRunOfSpace(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (isSpace(c) && (c != ' ' || i + 1 < s.length() && isSpace(s.charAt(i + 1)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** RE2's {@code \\s}: ASCII space, tab, newline, form feed and carriage return. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+  }
+
+  /**
+   * {@code SEPARATOR.split(t)} in one pass without the regular-expression engine: a separator is '|' with
+   * any spaces around it, ' - ' with spaces on both sides, or one of {@code / @ • · :} after a space, each
+   * with the spaces around it. Empty parts at the end are dropped, as RE2/J's {@code split} does (it keeps
+   * one when all are empty).
+   */
+  static String[] splitSeparators(String t) {
+    List<String> parts = null;
+    int from = 0;
+    int n = t.length();
+    for (int i = 0; i < n; i++) {
+      char c = t.charAt(i);
+      boolean bar = c == '|';
+      if (!bar && c != '-' && c != '/' && c != '@' && c != '\u2022' && c != '\u00b7' && c != ':') {
+        continue;
+      }
+      int start = i;
+      while (start > from && isSpace(t.charAt(start - 1))) {
+        start--;
+      }
+      int end = i + 1;
+      while (end < n && isSpace(t.charAt(end))) {
+        end++;
+      }
+      boolean spaceBefore = start < i;
+      if (bar || (c == '-' ? spaceBefore && end > i + 1 : spaceBefore)) {
+        if (parts == null) {
+          parts = new ArrayList<>();
+        }
+        parts.add(t.substring(from, start));
+        from = end;
+        i = end - 1;
+      }
+    }
+    if (parts == null) {
+      return new String[] {t};
+    }
+    parts.add(t.substring(from));
+    int size = parts.size();
+    while (size > 1 && parts.get(size - 1).isEmpty()) {
+      size--;
+    }
+    return parts.subList(0, size).toArray(String[]::new);
   }
 
   /** Nothing to remove: no separator, bracket, comma or unusual space. */
@@ -146,7 +219,7 @@ public final class TitleCleaner {
   }
 
   private static boolean isCityState(String segment) {
-    if (!CITY_STATE.matcher(segment).matches()) {
+    if (segment.indexOf(',') < 0 || !CITY_STATE.matcher(segment).matches()) {
       return false;
     }
     String[] parts = segment.split(",");
@@ -158,15 +231,28 @@ public final class TitleCleaner {
     if (s.isEmpty()) {
       return true;
     }
-    if (REQ_ID.matcher(s).matches() || isCityState(segment.strip())) {
+    // the expressions run only where they can match: a requisition id has three digits, a city a comma
+    if (digits(s) >= 3 && REQ_ID.matcher(s).matches() || isCityState(segment.strip())) {
       return true;
     }
-    for (String piece : PLACE_LIST.split(s)) {
+    boolean list = s.contains("or") || s.contains("and") || s.indexOf(',') >= 0 || s.indexOf('/') >= 0
+        || s.indexOf(';') >= 0;
+    for (String piece : list ? PLACE_LIST.split(s) : new String[] {s}) {
       String p = piece.strip();
-      if (!p.isEmpty() && !PLACE_WORDS.contains(p) && !REGION_CODES.contains(p) && !DIGITS.matcher(p).matches()) {
+      if (!p.isEmpty() && !PLACE_WORDS.contains(p) && !REGION_CODES.contains(p) && digits(p) != p.length()) {
         return false;
       }
     }
     return true;
+  }
+
+  /** How many ASCII digits {@code s} has (RE2's {@code \\d}). */
+  private static int digits(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      n += c >= '0' && c <= '9' ? 1 : 0;
+    }
+    return n;
   }
 }

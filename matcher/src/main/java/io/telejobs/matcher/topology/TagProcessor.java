@@ -65,8 +65,10 @@ final class TagProcessor implements FixedKeyProcessor<byte[], byte[], Outcome> {
       return;
     }
     Tagging byTitle;
+    Tagger.Title title;
     try {
-      byTitle = tagger.certainNoneByTitle(PostingPeek.title(record.value()));
+      title = tagger.readTitle(PostingPeek.title(record.value()));
+      byTitle = tagger.certainNone(title);
     } catch (java.io.IOException e) {
       fail(record, "deserialize", new org.apache.kafka.common.errors.SerializationException(
           "cannot read JobPosting from " + Topics.POSTINGS.name() + ": " + e.getMessage().lines().findFirst().orElse(""), e));
@@ -88,7 +90,7 @@ final class TagProcessor implements FixedKeyProcessor<byte[], byte[], Outcome> {
     }
     Tagging tagging;
     try {
-      tagging = tagger.tag(TagInput.of(posting), Budget.of(budget, ticker));
+      tagging = tagger.tag(TagInput.of(posting), title, Budget.of(budget, ticker));
     } catch (Budget.Exceeded e) {
       fail(record, "budget", e);
       return;
@@ -100,7 +102,9 @@ final class TagProcessor implements FixedKeyProcessor<byte[], byte[], Outcome> {
       retract(record, id);
       return;
     }
-    String identity = JobIdentity.of(posting.company(), posting.title(), posting.locations(), tagging.country());
+    String identity = title.reads(posting.title())
+        ? JobIdentity.ofTokens(posting.company(), title.tokens(), posting.locations(), tagging.country())
+        : JobIdentity.of(posting.company(), posting.title(), posting.locations(), tagging.country());
     String previous = matched.get(id);
     if (previous != null && !previous.equals(identity)) {
       context.forward(record.withValue(new Outcome.Retract(id, previous))); // it moved to another group
