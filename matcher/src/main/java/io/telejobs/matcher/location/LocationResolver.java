@@ -171,15 +171,19 @@ public final class LocationResolver {
     if (text == null) {
       return WorkMode.UNKNOWN;
     }
-    if (HYBRID.matcher(text).find()) {
+    // each expression runs only when the lower-cased text holds a word every one of its phrases contains
+    // (the expressions fold ASCII case only, so a match implies the word): most locations hold none
+    String l = text.toLowerCase(Locale.ROOT);
+    if (l.contains("hybrid") && HYBRID.matcher(text).find()) {
       return WorkMode.HYBRID;
     }
-    String l = text.toLowerCase(Locale.ROOT);
-    boolean shortRemote = l.length() < 60 && REMOTE_WORD.matcher(l).find();
-    if (REMOTE.matcher(text).find() || shortRemote) {
+    boolean remoteWord = l.contains("remote");
+    boolean shortRemote = remoteWord && l.length() < 60 && REMOTE_WORD.matcher(l).find();
+    if (shortRemote || (remoteWord || l.contains("work from") || l.contains("telecommut"))
+        && REMOTE.matcher(text).find()) {
       return WorkMode.REMOTE;
     }
-    if (ONSITE.matcher(text).find()) {
+    if ((l.contains("site") || l.contains("office") || l.contains("person")) && ONSITE.matcher(text).find()) {
       return WorkMode.ONSITE;
     }
     return WorkMode.UNKNOWN;
