@@ -450,15 +450,22 @@ public final class SalaryParser {
 
   /** The periods in the order they win when two words start at the same place. */
   private static final Period[] PERIOD_ORDER = {Period.HOUR, Period.YEAR, Period.MONTH, Period.WEEK, Period.DAY};
+  /**
+   * Every character a period word of the lower-cased text can start with: '/', a word's first letter, or
+   * the space of "35 ph". Checked first at each place, so that the alternatives (each behind a word
+   * boundary, which is costly to test) are tried only where one could match. {@code SalaryParserTest}
+   * checks every period word against it.
+   */
+  static final String PERIOD_START = "(?=[/phadwmylcjks\\s])";
   /** Each period's words, in {@link #PERIOD_ORDER}. */
-  private static final List<Pattern> PERIOD_PATTERNS = List.of(HOUR_WORDS, YEAR_WORDS, MONTH_WORDS, WEEK_WORDS, DAY_WORDS);
+  static final List<Pattern> PERIOD_PATTERNS = List.of(HOUR_WORDS, YEAR_WORDS, MONTH_WORDS, WEEK_WORDS, DAY_WORDS);
   /**
    * Every period's words in one expression, one group per period in {@link #PERIOD_ORDER}, so that the
    * text is scanned once: the leftmost match is the first period word, and at one place the earlier
    * period's alternative is tried first.
    */
-  private static final Pattern PERIOD_WORDS = Pattern.compile(PERIOD_PATTERNS.stream().map(p -> "(" + p.pattern() + ")")
-      .collect(java.util.stream.Collectors.joining("|")));
+  private static final Pattern PERIOD_WORDS = Pattern.compile(PERIOD_START + "(?:" + PERIOD_PATTERNS.stream()
+      .map(p -> "(" + p.pattern() + ")").collect(java.util.stream.Collectors.joining("|")) + ")");
   /** The group of {@link #PERIOD_WORDS} that stands for each period of {@link #PERIOD_ORDER}. */
   private static final int[] PERIOD_GROUPS = periodGroups();
 
@@ -473,7 +480,7 @@ public final class SalaryParser {
   }
 
   /** The period whose word comes first in {@code text}, or null. */
-  private static Period periodWord(String text) {
+  static Period periodWord(String text) {
     Matcher m = PERIOD_WORDS.matcher(text);
     if (!m.find()) {
       return null;
