@@ -40,7 +40,7 @@ public final class AnalyticsThroughput {
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-    Path state = Files.createTempDirectory("telejobs-bench-analytics");
+    Path state = Bench.stateDir("analytics");
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
       List<Topic<?, ?>> topics = new ArrayList<>(Topics.all());
       topics.add(OUT);

@@ -34,6 +34,15 @@ public final class Bench {
   }
 
   /** Adds the variables of {@code -Dbench.env="K=V,K=V"} to a service's environment: settings to try in a run. */
+  /**
+   * A new folder for a run's Streams state under the module's {@code target/} (the build's clean removes it),
+   * not the OS temporary folder, which Kafka Streams warns about because the OS may clear it mid-run.
+   */
+  static java.nio.file.Path stateDir(String prefix) throws java.io.IOException {
+    java.nio.file.Path target = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "bench-state"));
+    return java.nio.file.Files.createTempDirectory(target.toAbsolutePath(), prefix);
+  }
+
   static void addEnv(java.util.Map<String, String> env) {
     for (String kv : System.getProperty("bench.env", "").split(",")) {
       if (kv.contains("=")) {

@@ -64,7 +64,7 @@ public final class E2eLatency {
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 120;
     int rate = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-    Path state = Files.createTempDirectory("telejobs-bench-e2e");
+    Path state = Bench.stateDir("e2e");
     GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {

@@ -62,7 +62,7 @@ public final class MatcherThroughput {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     String threads = args.length > 2 ? args[2] : "1";
-    Path state = Files.createTempDirectory("telejobs-bench-state");
+    Path state = Bench.stateDir("matcher");
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
       Properties client = broker.clientProperties();
       List<Topic<?, ?>> topics = new ArrayList<>(Topics.all());

@@ -60,7 +60,7 @@ public final class NotifierCurrent {
 
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-    Path state = Files.createTempDirectory("telejobs-bench-current");
+    Path state = Bench.stateDir("current");
     GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {

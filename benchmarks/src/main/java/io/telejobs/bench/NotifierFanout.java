@@ -111,7 +111,7 @@ public final class NotifierFanout {
     System.out.printf(Locale.ROOT, "%d subscriptions, %d jobs, %d alerts expected (%.0f per job); a warm-up job "
         + "fitting %d first%n", subs, jobCount, expected, expected / (double) jobCount, warmCount);
 
-    Path state = Files.createTempDirectory("telejobs-bench-fanout");
+    Path state = Bench.stateDir("fanout");
     GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     AtomicBoolean running = new AtomicBoolean(true);

@@ -41,6 +41,10 @@ class LocalRunIT {
     assertThat(p.exitValue()).as(out).isZero();
     assertThat(out).contains("telejobs local run: summary").contains("emails delivered ..... 5")
         .contains("sample market history for the dashboard: 600 sample jobs over 90 days").contains("market dashboard");
+    // no start-up or shutdown lines a user can't act on (each was printed before contracts' log4j2.xml denied it)
+    assertThat(out).doesNotContain("not enabled for the GlobalThread").doesNotContain("UNKNOWN_TOPIC_OR_PARTITION")
+        .doesNotContain("metadata log appears to be empty").doesNotContain("NetworkClient that has already been closed");
+    assertThat(out.lines().filter(l -> l.contains(" ERROR "))).as(out).isEmpty();
     try (var mails = Files.list(folder.resolve("mailbox"))) {
       assertThat(mails.filter(f -> f.toString().endsWith(".eml")).count()).isEqualTo(5);
     }
