@@ -13,8 +13,9 @@ import com.google.re2j.Pattern;
  * separator ("| Remote, US", "- Boston, MA", " – Hybrid") or in parentheses ("(Remote)").
  *
  * <p>Titles are scraped text, so every step is linear in the title's length: the expressions run on
- * RE2/J, whose matching never backtracks, and the trailing place segments are taken off in one pass. A
- * title is read only up to {@link Limits#TITLE} characters.
+ * RE2/J, whose matching never backtracks, and only where they can match (most titles have no bracket, no
+ * unusual space and no list of places); separators are split and the trailing place segments taken off in
+ * one pass each. A title is read only up to {@link Limits#TITLE} characters.
  */
 public final class TitleCleaner {
   private static final Pattern SPACES = Pattern.compile("\\s+");
