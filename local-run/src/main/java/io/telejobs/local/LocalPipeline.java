@@ -88,7 +88,7 @@ public final class LocalPipeline implements AutoCloseable {
 
   /** Writes the sample market history for the dashboard (never seen by subscribers); returns how many jobs. */
   public int publishSampleHistory() throws Exception {
-    return SampleHistory.publish(kafka, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+    return SampleHistory.publish(kafka, java.time.Instant.now());
   }
 
   /** Publishes subscriptions to the compacted subscriptions topic. */

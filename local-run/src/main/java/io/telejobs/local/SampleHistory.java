@@ -50,7 +50,12 @@ final class SampleHistory {
   /** The sample jobs, and for each closing one the instant it closes (null while open). */
   record Item(MatchedJob job, Instant closesAt) {}
 
-  static List<Item> generate(LocalDate today) {
+  /**
+   * The sample jobs as of {@code now}: first seen at office hours on their day, but never after {@code now}
+   * (the broker refuses records stamped more than an hour ahead, and a job cannot be seen in the future).
+   */
+  static List<Item> generate(Instant now) {
+    LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
     Random r = new Random(20261125L);
     List<Item> out = new ArrayList<>();
     for (int i = 0; i < JOBS; i++) {
@@ -67,6 +72,9 @@ final class SampleHistory {
       };
       int daysAgo = (int) Math.floor(Math.pow(r.nextDouble(), 0.8) * DAYS); // somewhat more recent jobs
       Instant seen = today.minusDays(daysAgo).atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofHours(9 + r.nextInt(8)));
+      if (seen.isAfter(now)) {
+        seen = now; // a job of today, before office hours: seen now
+      }
       WorkMode mode = WorkMode.values()[r.nextInt(3)];
       NormalizedSalary pay = r.nextInt(6) == 0 ? null : pay(r, india, level);
       List<String> skills = List.of(SKILLS[r.nextInt(SKILLS.length)], SKILLS[r.nextInt(SKILLS.length)]).stream()
@@ -105,19 +113,31 @@ final class SampleHistory {
   }
 
   /** Writes the history to the sample topic, each record at the time it happened; returns how many jobs. */
-  static int publish(Properties kafka, LocalDate today) throws Exception {
-    List<Item> items = generate(today);
+  /**
+   * Writes the sample history as of {@code now}; returns the number of jobs. Fails, naming the first refusal,
+   * when the broker refused any record: a partial history would show the dashboard wrong numbers.
+   */
+  static int publish(Properties kafka, Instant now) throws Exception {
+    List<Item> items = generate(now);
+    List<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>> sent = new ArrayList<>();
     try (KafkaProducer<String, MatchedJob> p = new KafkaProducer<>(kafka, Serdes.String().serializer(),
         Topics.MATCHED_SAMPLE.valueSerde().serializer())) {
       for (Item it : items) {
-        p.send(new ProducerRecord<>(Topics.MATCHED_SAMPLE.name(), null, it.job().fetchedAt().toEpochMilli(),
-            it.job().jobId(), it.job()));
+        sent.add(p.send(new ProducerRecord<>(Topics.MATCHED_SAMPLE.name(), null, it.job().fetchedAt().toEpochMilli(),
+            it.job().jobId(), it.job())));
         if (it.closesAt() != null) {
-          p.send(new ProducerRecord<String, MatchedJob>(Topics.MATCHED_SAMPLE.name(), null,
-              it.closesAt().toEpochMilli(), it.job().jobId(), null));
+          sent.add(p.send(new ProducerRecord<String, MatchedJob>(Topics.MATCHED_SAMPLE.name(), null,
+              it.closesAt().toEpochMilli(), it.job().jobId(), null)));
         }
       }
       p.flush();
+    }
+    for (var f : sent) {
+      try {
+        f.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException("the broker refused a sample history record: " + e.getCause().getMessage(), e);
+      }
     }
     return items.size();
   }

@@ -40,8 +40,9 @@ class SampleHistoryIT {
   void theDashboardShowsTheSampleHistoryLabelledAsSuch() throws Exception {
     try (KafkaFixture kafka = KafkaFixture.fresh()) {
       TopicAdmin.ensure(kafka.clientProperties(), Topics.all(), 3, (short) 1);
-      LocalDate today = LocalDate.now(ZoneOffset.UTC);
-      int jobs = SampleHistory.publish(kafka.clientProperties(), today);
+      java.time.Instant now = java.time.Instant.now();
+      LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
+      int jobs = SampleHistory.publish(kafka.clientProperties(), now);
       assertThat(jobs).isGreaterThanOrEqualTo(500);
       AnalyticsService analytics = new AnalyticsService(AnalyticsConfig.fromEnv(Map.of(
           "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "KAFKA_STATE_DIR", state.toString(),
