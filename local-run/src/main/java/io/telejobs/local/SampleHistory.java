@@ -112,9 +112,9 @@ final class SampleHistory {
     return new NormalizedSalary("USD", "YEAR", min, max, min, max, null, null);
   }
 
-  /** Writes the history to the sample topic, each record at the time it happened; returns how many jobs. */
   /**
-   * Writes the sample history as of {@code now}; returns the number of jobs. Fails, naming the first refusal,
+   * Writes the sample history as of {@code now} to the sample topic, each record at the time it happened;
+   * returns the number of jobs. Fails, naming the first refusal,
    * when the broker refused any record: a partial history would show the dashboard wrong numbers.
    */
   static int publish(Properties kafka, Instant now) throws Exception {

@@ -453,7 +453,7 @@ public final class SalaryParser {
   /**
    * Every character a period word of the lower-cased text can start with: '/', a word's first letter, or
    * the space of "35 ph". Checked first at each place, so that the alternatives (each behind a word
-   * boundary, which is costly to test) are tried only where one could match. {@code SalaryParserTest}
+   * boundary, which is costly to test) are tried only where one could match. {@code PeriodWordsTest}
    * checks every period word against it.
    */
   static final String PERIOD_START = "(?=[/phadwmylcjks\\s])";

@@ -152,7 +152,7 @@ public final class TitleCleaner {
     return false;
   }
 
-  /** RE2's {@code \\s}: ASCII space, tab, newline, form feed and carriage return. */
+  /** RE2's {@code \s}: ASCII space, tab, newline, form feed and carriage return. */
   private static boolean isSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
   }
@@ -247,7 +247,7 @@ public final class TitleCleaner {
     return true;
   }
 
-  /** How many ASCII digits {@code s} has (RE2's {@code \\d}). */
+  /** How many ASCII digits {@code s} has (RE2's {@code \d}). */
   private static int digits(String s) {
     int n = 0;
     for (int i = 0; i < s.length(); i++) {
