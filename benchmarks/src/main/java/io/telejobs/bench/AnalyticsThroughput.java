@@ -8,7 +8,6 @@ import io.telejobs.contracts.Tier;
 import io.telejobs.contracts.Topic;
 import io.telejobs.contracts.TopicAdmin;
 import io.telejobs.contracts.Topics;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

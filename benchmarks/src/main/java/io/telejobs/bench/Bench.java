@@ -33,7 +33,6 @@ public final class Bench {
     }
   }
 
-  /** Adds the variables of {@code -Dbench.env="K=V,K=V"} to a service's environment: settings to try in a run. */
   /**
    * A new folder for a run's Streams state under the module's {@code target/} (the build's clean removes it),
    * not the OS temporary folder, which Kafka Streams warns about because the OS may clear it mid-run.
@@ -43,6 +42,7 @@ public final class Bench {
     return java.nio.file.Files.createTempDirectory(target.toAbsolutePath(), prefix);
   }
 
+  /** Adds the variables of {@code -Dbench.env="K=V,K=V"} to a service's environment: settings to try in a run. */
   static void addEnv(java.util.Map<String, String> env) {
     for (String kv : System.getProperty("bench.env", "").split(",")) {
       if (kv.contains("=")) {

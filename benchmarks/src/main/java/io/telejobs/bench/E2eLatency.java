@@ -15,7 +15,6 @@ import io.telejobs.notifier.NotifierConfig;
 import io.telejobs.notifier.NotifierService;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,7 +9,6 @@ import io.telejobs.matcher.MatcherConfig;
 import io.telejobs.matcher.config.ProfileFiles;
 import io.telejobs.matcher.tag.Tagger;
 import io.telejobs.matcher.topology.MatcherTopology;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
