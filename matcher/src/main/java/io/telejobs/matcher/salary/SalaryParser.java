@@ -5,6 +5,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -448,8 +449,11 @@ public final class SalaryParser {
   private static final Pattern YEAR_WORDS = Pattern.compile(
       "(/\\s*y(ea)?r\\b|\\bper year\\b|\\bper annum\\b|\\bannual\\w*\\b|\\byearly\\b|\\ba year\\b|\\bp\\.?a\\.?\\b|\\blpa\\b|\\bctc\\b|\\bpa\\b|\\bjahr\\b|\\bk/yr\\b|\\bper yr\\b|\\b/annum\\b)");
 
-  /** The periods in the order they win when two words start at the same place. */
-  private static final Period[] PERIOD_ORDER = {Period.HOUR, Period.YEAR, Period.MONTH, Period.WEEK, Period.DAY};
+  /**
+   * Each period's words, in the order they win: when two words start at the same place, and, when no word
+   * follows the pay, which one anywhere in the text counts.
+   */
+  static final Map<Period, Pattern> PERIOD_PATTERNS = periodPatterns();
   /**
    * Every character a period word of the lower-cased text can start with: '/', a word's first letter, or
    * the space of "35 ph". Checked first at each place, so that the alternatives (each behind a word
@@ -457,40 +461,50 @@ public final class SalaryParser {
    * checks every period word against it.
    */
   static final String PERIOD_START = "(?=[/phadwmylcjks\\s])";
-  /** Each period's words, in {@link #PERIOD_ORDER}. */
-  static final List<Pattern> PERIOD_PATTERNS = List.of(HOUR_WORDS, YEAR_WORDS, MONTH_WORDS, WEEK_WORDS, DAY_WORDS);
-  /**
-   * Every period's words in one expression, one group per period in {@link #PERIOD_ORDER}, so that the
-   * text is scanned once: the leftmost match is the first period word, and at one place the earlier
-   * period's alternative is tried first.
-   */
-  private static final Pattern PERIOD_WORDS = Pattern.compile(PERIOD_START + "(?:" + PERIOD_PATTERNS.stream()
-      .map(p -> "(" + p.pattern() + ")").collect(java.util.stream.Collectors.joining("|")) + ")");
-  /** The group of {@link #PERIOD_WORDS} that stands for each period of {@link #PERIOD_ORDER}. */
+  /** Every period's words as one alternation, one group per period of {@link #PERIOD_PATTERNS}, in its order. */
+  static final String PERIOD_ALTERNATIVES = PERIOD_PATTERNS.values().stream().map(p -> "(" + p.pattern() + ")")
+      .collect(java.util.stream.Collectors.joining("|"));
+  /** The text scanned once for its first period word (the leftmost match; at one place, the earlier period). */
+  private static final Pattern PERIOD_WORDS = Pattern.compile(PERIOD_START + "(?:" + PERIOD_ALTERNATIVES + ")");
+  /** The group of {@link #PERIOD_ALTERNATIVES} that stands for each period, in {@link #PERIOD_PATTERNS}' order. */
   private static final int[] PERIOD_GROUPS = periodGroups();
 
+  private static Map<Period, Pattern> periodPatterns() {
+    Map<Period, Pattern> patterns = new java.util.LinkedHashMap<>();
+    patterns.put(Period.HOUR, HOUR_WORDS);
+    patterns.put(Period.YEAR, YEAR_WORDS);
+    patterns.put(Period.MONTH, MONTH_WORDS);
+    patterns.put(Period.WEEK, WEEK_WORDS);
+    patterns.put(Period.DAY, DAY_WORDS);
+    return java.util.Collections.unmodifiableMap(patterns);
+  }
+
   private static int[] periodGroups() {
-    int[] groups = new int[PERIOD_ORDER.length];
+    int[] groups = new int[PERIOD_PATTERNS.size()];
     int next = 1;
-    for (int i = 0; i < groups.length; i++) {
-      groups[i] = next;
-      next += 1 + PERIOD_PATTERNS.get(i).matcher("").groupCount();
+    int i = 0;
+    for (Pattern p : PERIOD_PATTERNS.values()) {
+      groups[i++] = next;
+      next += 1 + p.matcher("").groupCount();
     }
     return groups;
+  }
+
+  /** The period of a match of {@link #PERIOD_ALTERNATIVES} (with or without {@link #PERIOD_START} before it). */
+  static Period periodOf(java.util.regex.MatchResult m) {
+    int i = 0;
+    for (Period period : PERIOD_PATTERNS.keySet()) {
+      if (m.start(PERIOD_GROUPS[i++]) >= 0) {
+        return period;
+      }
+    }
+    throw new IllegalStateException("a period word matched no period's group");
   }
 
   /** The period whose word comes first in {@code text}, or null. */
   static Period periodWord(String text) {
     Matcher m = PERIOD_WORDS.matcher(text);
-    if (!m.find()) {
-      return null;
-    }
-    for (int i = 0; i < PERIOD_GROUPS.length; i++) {
-      if (m.start(PERIOD_GROUPS[i]) >= 0) {
-        return PERIOD_ORDER[i];
-      }
-    }
-    throw new IllegalStateException("a period word matched no period's group");
+    return m.find() ? periodOf(m) : null;
   }
 
   private static Period period(String fromPay, String lower, String mult, String currency, BigDecimal amount,
@@ -499,20 +513,10 @@ public final class SalaryParser {
     if (nearest != null) {
       return nearest;
     }
-    if (HOUR_WORDS.matcher(lower).find()) {
-      return Period.HOUR;
-    }
-    if (YEAR_WORDS.matcher(lower).find()) {
-      return Period.YEAR;
-    }
-    if (MONTH_WORDS.matcher(lower).find()) {
-      return Period.MONTH;
-    }
-    if (WEEK_WORDS.matcher(lower).find()) {
-      return Period.WEEK;
-    }
-    if (DAY_WORDS.matcher(lower).find()) {
-      return Period.DAY;
+    for (Map.Entry<Period, Pattern> words : PERIOD_PATTERNS.entrySet()) { // a period word anywhere else
+      if (words.getValue().matcher(lower).find()) {
+        return words.getKey();
+      }
     }
     if (mult != null && (mult.startsWith("l") || mult.startsWith("cr"))) {
       return Period.YEAR; // lakhs and crores are quoted per annum

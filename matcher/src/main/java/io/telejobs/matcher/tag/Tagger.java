@@ -88,11 +88,6 @@ public final class Tagger {
    * generic title that the description could promote); otherwise null, and the whole posting is needed.
    * Lets the topology skip reading most of a posting that cannot match.
    */
-  public Tagging certainNoneByTitle(String title) {
-    return title == null || title.isBlank() ? null : certainNone(readTitle(title));
-  }
-
-  /** {@link #certainNoneByTitle(String)} for a title already read. */
   public Tagging certainNone(Title title) {
     if (title.raw() == null || title.raw().isBlank() || title.byTitle() == null || title.byTitle().tier() != Tier.NONE) {
       return null;

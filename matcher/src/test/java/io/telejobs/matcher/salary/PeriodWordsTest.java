@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,23 +22,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class PeriodWordsTest {
   /** The reference: every period's alternatives, tried at every place. */
-  private static final Pattern EVERYWHERE = Pattern.compile(SalaryParser.PERIOD_PATTERNS.stream()
-      .map(p -> "(" + p.pattern() + ")").collect(Collectors.joining("|")));
+  private static final Pattern EVERYWHERE = Pattern.compile(SalaryParser.PERIOD_ALTERNATIVES);
 
   private static Period reference(String text) {
     Matcher m = EVERYWHERE.matcher(text);
-    if (!m.find()) {
-      return null;
-    }
-    Period[] order = {Period.HOUR, Period.YEAR, Period.MONTH, Period.WEEK, Period.DAY};
-    int group = 1;
-    for (int i = 0; i < order.length; i++) {
-      if (m.start(group) >= 0) {
-        return order[i];
-      }
-      group += 1 + SalaryParser.PERIOD_PATTERNS.get(i).matcher("").groupCount();
-    }
-    throw new AssertionError("no group matched");
+    return m.find() ? SalaryParser.periodOf(m) : null;
   }
 
   @ParameterizedTest(name = "{0} => {1}")
