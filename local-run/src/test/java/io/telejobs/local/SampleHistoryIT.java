@@ -53,9 +53,15 @@ class SampleHistoryIT {
             Duration.ofSeconds(60));
         String site = "http://127.0.0.1:" + analytics.port();
         HttpClient http = HttpClient.newHttpClient();
-        JsonNode stats = Json.mapper().readTree(http.send(HttpRequest.newBuilder(URI.create(site
-            + "/api/stats?interval=week&from=" + today.minusDays(89) + "&to=" + today)).build(),
-            HttpResponse.BodyHandlers.ofString()).body());
+        HttpRequest ask = HttpRequest.newBuilder(URI.create(site
+            + "/api/stats?interval=week&from=" + today.minusDays(89) + "&to=" + today)).build();
+        HttpResponse<String> answer;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        do { // 503 while Streams rebalances after start, even once the input is consumed
+          answer = http.send(ask, HttpResponse.BodyHandlers.ofString());
+        } while (answer.statusCode() == 503 && System.nanoTime() < deadline);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode stats = Json.mapper().readTree(answer.body());
         assertThat(stats.get("jobs").asInt()).isEqualTo(jobs);
         assertThat(stats.get("sampleJobs").asInt()).isEqualTo(jobs);
         Set<String> levelCurrency = new HashSet<>();
