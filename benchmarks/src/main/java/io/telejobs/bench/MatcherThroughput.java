@@ -2,6 +2,7 @@ package io.telejobs.bench;
 
 import io.telejobs.broker.EmbeddedKafkaBroker;
 import io.telejobs.contracts.JobPosting;
+import io.telejobs.contracts.PostingPartitions;
 import io.telejobs.contracts.Topic;
 import io.telejobs.contracts.TopicAdmin;
 import io.telejobs.contracts.Topics;
@@ -42,8 +43,9 @@ import org.apache.kafka.streams.kstream.Produced;
  * the CPU time its stream thread spent per record, which shows where the ratio comes from: the
  * pass-through's whole budget per record is a few microseconds.
  *
- * <p>Only the postings topic's committed offsets are counted, and a run ends only when every partition the
- * application consumes, its repartition topics included, has caught up: counting every input partition's
+ * <p>The postings are written as ingest writes them, each to its company's partition. Only the postings topic's
+ * committed offsets are counted, and a run ends only when every partition the application consumes, its
+ * repartition topics included (the matcher has none now; the shaped ceiling has one), has caught up: counting every input partition's
  * offsets together let a run end while a repartition backlog was still queued (the matcher looked 2-3x faster
  * than it is). A second ceiling, a pass-through of the matcher's shape (one repartition, one store with a
  * changelog), runs in the same rounds. CPU per record is measured for the whole process, all threads.
@@ -52,7 +54,7 @@ import org.apache.kafka.streams.kstream.Produced;
  * shaped_ratio=… cpu_us_per_record=… passthrough_cpu_us_per_record=…}
  */
 public final class MatcherThroughput {
-  private static final Topic<byte[], byte[]> PASSTHROUGH_OUT =
+  static final Topic<byte[], byte[]> PASSTHROUGH_OUT =
       new Topic<>("bench.passthrough.v1", Serdes.ByteArray(), Serdes.ByteArray(), false, null);
 
   private MatcherThroughput() {}
@@ -144,10 +146,12 @@ public final class MatcherThroughput {
     p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
       int chunk = 10_000;
+      int partitions = producer.partitionsFor(Topics.POSTINGS.name()).size();
       for (int from = 0; from < n; from += chunk) {
         for (JobPosting posting : BenchPostings.generate(Math.min(chunk, n - from), from)) {
           String id = posting.id() + "-" + from;
-          producer.send(new ProducerRecord<>(Topics.POSTINGS.name(), id.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          producer.send(new ProducerRecord<>(Topics.POSTINGS.name(), PostingPartitions.of(posting.company(), partitions),
+              id.getBytes(java.nio.charset.StandardCharsets.UTF_8),
               Topics.POSTINGS.valueSerde().serializer().serialize(Topics.POSTINGS.name(), posting)));
         }
       }

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads a topic from the beginning to its current end, committed records only, without a consumer
  * group. Services rebuild their state this way on start (a ledger from a compacted topic, a
- * delivered-set from a log). Records that cannot be read are passed to the handler as a null value
+ * delivered-set from a log); each record comes with its partition and time. Records that cannot be read are passed to the handler as a null value
  * with {@code readable=false}, never thrown.
  */
 public final class TopicReplay {
@@ -26,8 +26,12 @@ public final class TopicReplay {
   /** What one replayed record held. */
   @FunctionalInterface
   public interface Handler<K, V> {
-    /** @param value the value, or null for a tombstone or an unreadable record */
-    void accept(K key, V value, boolean readable);
+    /**
+     * @param value the value, or null for a tombstone or an unreadable record
+     * @param partition the partition it was read from
+     * @param timestamp its timestamp
+     */
+    void accept(K key, V value, boolean readable, int partition, long timestamp);
   }
 
   /**
@@ -64,17 +68,17 @@ public final class TopicReplay {
             continue;
           }
           if (r.value() == null) {
-            handler.accept(key, null, true);
+            handler.accept(key, null, true, r.partition(), r.timestamp());
             continue;
           }
           V value;
           try {
             value = topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
           } catch (RuntimeException e) {
-            handler.accept(key, null, false);
+            handler.accept(key, null, false, r.partition(), r.timestamp());
             continue;
           }
-          handler.accept(key, value, true);
+          handler.accept(key, value, true, r.partition(), r.timestamp());
         }
       }
     }

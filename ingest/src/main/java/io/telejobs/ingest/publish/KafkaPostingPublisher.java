@@ -4,25 +4,35 @@ import io.telejobs.contracts.IngestError;
 import io.telejobs.contracts.Limits;
 import java.time.Instant;
 import io.telejobs.contracts.JobPosting;
+import io.telejobs.contracts.PostingPartitions;
 import io.telejobs.contracts.Topic;
 import io.telejobs.contracts.TopicReplay;
 import io.telejobs.contracts.Topics;
 import io.telejobs.ingest.crawl.PostingLedger;
 import io.telejobs.ingest.crawl.PostingSink;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The only producer of ingest. Publishes new and changed postings keyed by posting id (idempotent,
- * {@code acks=all}), skips unchanged ones, and publishes crawl errors. On start it rebuilds its ledger
- * of published content hashes from the compacted postings topic, so a restart does not republish.
+ * {@code acks=all}) to the partition of their company ({@link PostingPartitions}), skips unchanged ones, and
+ * publishes crawl errors. On start it rebuilds its ledger of published content hashes from the compacted
+ * postings topic, so a restart does not republish.
+ *
+ * <p>A posting whose company changes moves partition: a tombstone marked {@link PostingPartitions#MOVED_TO}
+ * goes to the old partition first, so no stale copy stays there. The rebuild on start finds copies left in
+ * a wrong partition (a move half done, or postings written before the topic was partitioned by company):
+ * the newest copy counts, older copies elsewhere get their tombstone at once, and a posting in a partition
+ * other than its company's is moved by the next crawl that finds it.
  */
 public final class KafkaPostingPublisher implements PostingSink, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaPostingPublisher.class);
@@ -36,6 +46,8 @@ public final class KafkaPostingPublisher implements PostingSink, AutoCloseable {
   public final AtomicInteger unchanged = new AtomicInteger();
   public final AtomicInteger errorsPublished = new AtomicInteger();
   public final AtomicInteger closedCount = new AtomicInteger();
+  /** The partition each open posting was last written to. */
+  private final java.util.Map<String, Integer> placed = new java.util.concurrent.ConcurrentHashMap<>();
   /** Postings Kafka refused, reported on the next flush against their own source. */
   private final java.util.Queue<IngestError> refused = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
@@ -59,7 +71,22 @@ public final class KafkaPostingPublisher implements PostingSink, AutoCloseable {
       unchanged.incrementAndGet();
       return;
     }
-    send(Topics.POSTINGS, posting.id(), posting, e -> {
+    int partition = PostingPartitions.of(posting.company(), partitions());
+    Integer was = placed.put(posting.id(), partition);
+    RecordHeaders headers = new RecordHeaders();
+    if (was != null && was != partition) { // its company changed: leave nothing in the old partition
+      RecordHeaders movedTo = new RecordHeaders();
+      movedTo.add(PostingPartitions.MOVED_TO, Integer.toString(partition).getBytes(StandardCharsets.UTF_8));
+      send(Topics.POSTINGS, was, posting.id(), null, movedTo, e -> {
+        ledger.forget(posting.id()); // the next crawl moves it again, tombstone first
+        placed.put(posting.id(), was);
+        refused.add(new IngestError(IngestError.SCHEMA_VERSION, posting.source(), posting.pageUrl(),
+            IngestError.Stage.PUBLISH, "the old copy of posting " + posting.id() + " (its company changed) could not be "
+                + "removed: " + reason(e), Instant.now()));
+      });
+      headers.add(PostingPartitions.MOVED_FROM, Integer.toString(was).getBytes(StandardCharsets.UTF_8));
+    }
+    send(Topics.POSTINGS, partition, posting.id(), posting, headers, e -> {
       ledger.forget(posting.id()); // not published: the next crawl tries again
       refused.add(new IngestError(IngestError.SCHEMA_VERSION, posting.source(), posting.pageUrl(),
           IngestError.Stage.PUBLISH, "posting '" + Limits.cut(posting.title(), 80) + "' (" + posting.id()
@@ -76,7 +103,11 @@ public final class KafkaPostingPublisher implements PostingSink, AutoCloseable {
     LOG.info("posting {} closed: {}", id, reason);
     int colon = id.indexOf(':');
     String source = colon > 0 ? id.substring(0, colon) : id;
-    send(Topics.POSTINGS, id, null, e -> {
+    Integer partition = placed.remove(id);
+    send(Topics.POSTINGS, partition, id, null, new RecordHeaders(), e -> {
+      if (partition != null) {
+        placed.put(id, partition);
+      }
       ledger.reopen(id, source); // not closed yet: the next complete crawl closes it again
       refused.add(new IngestError(IngestError.SCHEMA_VERSION, source, id, IngestError.Stage.PUBLISH,
           "the closing of posting " + id + " could not be published: " + reason(e), Instant.now()));
@@ -86,7 +117,7 @@ public final class KafkaPostingPublisher implements PostingSink, AutoCloseable {
 
   @Override
   public void error(IngestError error) {
-    send(Topics.INGEST_ERRORS, error.url(), error, e -> LOG.error("could not publish the crawl error for {} to {}: {}",
+    send(Topics.INGEST_ERRORS, null, error.url(), error, new RecordHeaders(), e -> LOG.error("could not publish the crawl error for {} to {}: {}",
         error.url(), Topics.INGEST_ERRORS.name(), reason(e)));
     errorsPublished.incrementAndGet();
   }
@@ -112,10 +143,17 @@ public final class KafkaPostingPublisher implements PostingSink, AutoCloseable {
     }
   }
 
-  private <V> void send(Topic<String, V> topic, String key, V value, java.util.function.Consumer<Exception> onFailure) {
+  /** The postings topic's partition count, from the producer's metadata (cached after the first call). */
+  private int partitions() {
+    return producer.partitionsFor(Topics.POSTINGS.name()).size();
+  }
+
+  /** @param partition where to write, or null for the producer's choice by key */
+  private <V> void send(Topic<String, V> topic, Integer partition, String key, V value, RecordHeaders headers,
+      java.util.function.Consumer<Exception> onFailure) {
     byte[] k = topic.keySerde().serializer().serialize(topic.name(), key);
     byte[] v = value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value);
-    producer.send(new ProducerRecord<>(topic.name(), k, v), (meta, e) -> {
+    producer.send(new ProducerRecord<>(topic.name(), partition, k, v, headers), (meta, e) -> {
       if (e != null) {
         LOG.warn("could not publish {} to {}: {}", key, topic.name(), reason(e));
         onFailure.accept(e);
@@ -134,14 +172,58 @@ public final class KafkaPostingPublisher implements PostingSink, AutoCloseable {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
+  /** The last record of a posting in one partition, as the replay found it. */
+  private record Copy(String hash, String source, java.time.LocalDate validThrough, int partition, long timestamp,
+      boolean inItsPartition) {}
+
+  /**
+   * Rebuilds the ledger and where each posting is. Compaction keeps one record per posting per partition,
+   * so a posting can have a live copy in more than one partition (a move whose tombstone was not written):
+   * the newest copy counts and the older ones get their tombstone now. A posting not in its company's
+   * partition gets an empty hash, so the next crawl that finds it takes it for changed and moves it.
+   */
   private void restoreLedger(Properties clientProps) {
-    long read = TopicReplay.replay(clientProps, Topics.POSTINGS, (id, posting, readable) -> {
-      if (readable) {
-        ledger.restore(id, posting == null ? null : posting.contentHash(), posting == null ? null : posting.source(),
-            posting == null ? null : posting.validThrough());
-      } // an unreadable old record: the next crawl republishes that posting
+    int partitions = partitions();
+    java.util.Map<String, java.util.Map<Integer, Copy>> copies = new java.util.HashMap<>();
+    long read = TopicReplay.replay(clientProps, Topics.POSTINGS, (id, posting, readable, partition, timestamp) -> {
+      if (!readable) {
+        return; // an unreadable old record: the next crawl republishes that posting
+      }
+      if (posting == null) {
+        java.util.Map<Integer, Copy> of = copies.get(id);
+        if (of != null && of.remove(partition) != null && of.isEmpty()) {
+          copies.remove(id);
+        }
+        return;
+      }
+      copies.computeIfAbsent(id, k -> new java.util.HashMap<>(2)).put(partition, new Copy(posting.contentHash(),
+          posting.source(), posting.validThrough(), partition, timestamp,
+          PostingPartitions.of(posting.company(), partitions) == partition));
     }, Duration.ofMinutes(2));
+    int stale = 0;
+    int misplaced = 0;
+    for (var e : copies.entrySet()) {
+      Copy newest = java.util.Collections.max(e.getValue().values(),
+          java.util.Comparator.comparingLong(Copy::timestamp).thenComparing(Copy::inItsPartition));
+      ledger.restore(e.getKey(), newest.inItsPartition() ? newest.hash() : "", newest.source(), newest.validThrough());
+      placed.put(e.getKey(), newest.partition());
+      misplaced += newest.inItsPartition() ? 0 : 1;
+      for (Copy old : e.getValue().values()) {
+        if (old != newest) {
+          stale++;
+          RecordHeaders movedTo = new RecordHeaders();
+          movedTo.add(PostingPartitions.MOVED_TO, Integer.toString(newest.partition()).getBytes(StandardCharsets.UTF_8));
+          send(Topics.POSTINGS, old.partition(), e.getKey(), null, movedTo, x -> LOG.warn(
+              "could not remove the stale copy of posting {} in partition {}: {}", e.getKey(), old.partition(), reason(x)));
+        }
+      }
+    }
+    producer.flush();
     LOG.info("ledger restored from {} ({} records): {} live postings", Topics.POSTINGS.name(), read, ledger.size());
+    if (stale > 0 || misplaced > 0) {
+      LOG.info("{} stale copies of moved postings removed; {} postings not in their company's partition are moved "
+          + "by the next crawl that finds them", stale, misplaced);
+    }
   }
 
   @Override

@@ -1,19 +1,17 @@
 package io.telejobs.matcher.tag;
 
+import io.telejobs.contracts.PostingPartitions;
 import io.telejobs.matcher.text.Normalizer;
 import io.telejobs.matcher.title.TitleCleaner;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The identity of a job across sources: normalised company, title and location. The same job scraped
- * from a career site and from an ATS board has the same identity, so it is published once.
+ * from a career site and from an ATS board has the same identity, so it is published once. Its company part
+ * is {@link PostingPartitions#companyKey}, the key the postings topic is partitioned by, so postings of one
+ * identity are always in one partition and grouped by one task.
  */
 public final class JobIdentity {
-  private static final Set<String> COMPANY_NOISE = Set.of("inc", "llc", "ltd", "limited", "pvt", "private", "corp",
-      "corporation", "co", "plc", "gmbh", "the", "llp", "lp", "sa", "ag");
-
   private JobIdentity() {}
 
   /**
@@ -32,11 +30,9 @@ public final class JobIdentity {
    * @param titleTokens {@link Normalizer#titleTokens} of {@link TitleCleaner#clean the cleaned} title
    */
   public static String ofTokens(String company, List<String> titleTokens, List<String> locations, String country) {
-    List<String> c = new ArrayList<>(Normalizer.tokens(company == null ? "" : company));
-    c.removeIf(COMPANY_NOISE::contains);
     String t = String.join(" ", titleTokens);
     String where = locations.isEmpty() ? (country == null ? "anywhere" : country.toLowerCase(java.util.Locale.ROOT))
         : String.join(" ", Normalizer.tokens(locations.get(0).split(",")[0]));
-    return String.join(" ", c) + "|" + t + "|" + where;
+    return PostingPartitions.companyKey(company) + "|" + t + "|" + where;
   }
 }

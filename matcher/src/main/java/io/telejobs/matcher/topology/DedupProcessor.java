@@ -20,6 +20,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>A job found at one source (the common case) is forwarded as the bytes the tagging step wrote, and
  * its group keeps only links and times. A group of several keeps its newest content, so that when a
  * posting leaves it the job is published again with the links of the postings still live.
+ *
+ * <p>A posting that changed group ({@link DedupUpdate#moved}: its title or place changed, or its company and so
+ * its partition and task) is taken out of the group it left without a tombstone for its id, and that group, if
+ * it was published under the posting's id, goes on under another member's; the group it joins publishes under
+ * its id or tombstones it. So one group alone writes an id, and a group left behind cannot overwrite it.
  */
 final class DedupProcessor implements Processor<String, DedupUpdate, String, Member> {
   static final int MAX_SOURCE_URLS = io.telejobs.contracts.Limits.SOURCE_URLS;
@@ -43,6 +48,10 @@ final class DedupProcessor implements Processor<String, DedupUpdate, String, Mem
     DedupUpdate u = record.value();
     String identity = record.key();
     long now = record.timestamp();
+    if (identity == null) { // moved in and does not match: its old partition left its id to this one
+      context.forward(new Record<>(u.jobId(), null, now));
+      return;
+    }
     DedupGroup group = groups.get(identity);
     String publicId = group == null ? u.jobId() : group.publicId();
     List<DedupGroup.Posting> live = new ArrayList<>(group == null ? List.of() : group.members());
@@ -55,10 +64,14 @@ final class DedupProcessor implements Processor<String, DedupUpdate, String, Mem
 
     if (live.isEmpty()) {
       groups.delete(identity);
-      if (group != null || u.member() == null) {
+      boolean leftForItsNewGroup = u.moved() && publicId.equals(u.jobId());
+      if (!leftForItsNewGroup && (group != null || u.member() == null)) {
         context.forward(new Record<>(publicId, null, now));
       }
       return;
+    }
+    if (u.moved() && u.member() == null && publicId.equals(u.jobId())) {
+      publicId = live.get(0).jobId(); // its id now belongs to its new group: this one goes on under another
     }
     DedupGroup.Posting newest = live.get(live.size() - 1);
     if (u.member() != null && live.size() == 1 && u.jobId().equals(publicId)) {
@@ -89,5 +102,8 @@ final class DedupProcessor implements Processor<String, DedupUpdate, String, Mem
     byte[] grouped = Topics.MATCHED.valueSerde().serializer().serialize(Topics.MATCHED.name(), published);
     context.forward(new Record<>(publicId,
         new Member(grouped, newest.sourceUrl(), apply, newest.postingUrl(), newest.source()), now));
+    if (u.moved() && u.member() != null && !publicId.equals(u.jobId())) {
+      context.forward(new Record<>(u.jobId(), null, now)); // published under its own id by the group it left
+    }
   }
 }

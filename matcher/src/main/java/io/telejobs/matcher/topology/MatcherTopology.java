@@ -15,30 +15,39 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
  * The matcher's only topology. It routes; the tagging is plain Java in {@link Tagger}.
  *
  * <pre>
- * jobs.postings.v1 (bytes) -> tag (store matched-ids) -> split
+ * jobs.postings.v1 (bytes, partitioned by company) -> tag (store matched-ids-v2) -> split
  *   failed  -> matcher.dlq.v1 (original bytes, cause in headers)
- *   changes -> key by job identity -> repartition "by-identity"
- *           -> dedup (store dedup-groups-v2: links and times, no job JSON for one-source jobs)
+ *   changes -> key by job identity
+ *           -> dedup (store dedup-groups-v3: links and times, no job JSON for one-source jobs)
  *           -> jobs.matched.v2 (MatchedJob, or tombstone)
  * </pre>
+ *
+ * <p>One sub-topology, no repartition topic: every writer of the postings topic puts a posting in its company's
+ * partition ({@link io.telejobs.contracts.PostingPartitions}) and a job's identity starts with that company
+ * key, so all postings of one identity reach one task. A posting whose company changes arrives in its new
+ * partition marked as moved, after a tombstone marked as moved in the old one; see {@link DedupUpdate#moved}.
  *
  * <p>Market statistics are the analytics service's ({@code analytics} module), which reads jobs.matched.v2.
  */
 public final class MatcherTopology {
-  /** Posting id to the identity it is published under. */
-  public static final String MATCHED_IDS_STORE = "matched-ids";
   /**
-   * Identity to its group of postings (binary, {@link MemberCodec#groupSerde()}). Version 2 of the dedup
-   * state: the first kept a JSON group and every member's whole job in a second store.
+   * Posting id to the identity it is published under. Version 2: partitioned by company (version 1 was by
+   * posting id; its state does not carry over, see the README's upgrade note).
    */
-  public static final String DEDUP_STORE = "dedup-groups-v2";
+  public static final String MATCHED_IDS_STORE = "matched-ids-v2";
+  /**
+   * Identity to its group of postings (binary, {@link MemberCodec#groupSerde()}). Version 3: partitioned by
+   * company, with the company part of the identity from {@link io.telejobs.contracts.PostingPartitions#companyKey}
+   * (version 2 was partitioned by identity through a repartition topic; the first kept a JSON group and every
+   * member's whole job in a second store).
+   */
+  public static final String DEDUP_STORE = "dedup-groups-v3";
   /** How long a posting that is not seen again stays the same job as its group. */
   public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofDays(30);
 
@@ -84,8 +93,7 @@ public final class MatcherTopology {
         .defaultBranch(Branched.as("changes"));
 
     KStream<String, Member> published = routes.get("route-changes")
-        .map((k, v) -> byIdentity(v), Named.as("key-by-identity"))
-        .repartition(Repartitioned.with(Serdes.String(), MemberCodec.updateSerde()).withName("by-identity"))
+        .map((k, v) -> byIdentity(v), Named.as("key-by-identity")) // no repartition: the topic is by company
         .process(() -> new DedupProcessor(dedupWindow), Named.as("dedup"), DEDUP_STORE);
     SizeGuard.fitting(published.mapValues(m -> m == null ? null : m.json(), Named.as("matched-json")), maxMatchedBytes,
             "matcher", Topics.MATCHER_DLQ.name(), Topics.MATCHED.name(), "matched")
@@ -95,9 +103,9 @@ public final class MatcherTopology {
 
   private static KeyValue<String, DedupUpdate> byIdentity(Outcome v) {
     if (v instanceof Outcome.Publish p) {
-      return KeyValue.pair(p.identity(), new DedupUpdate(p.jobId(), p.identity(), p.member()));
+      return KeyValue.pair(p.identity(), new DedupUpdate(p.jobId(), p.identity(), p.member(), p.movedIn()));
     }
     Outcome.Retract r = (Outcome.Retract) v;
-    return KeyValue.pair(r.identity(), new DedupUpdate(r.jobId(), r.identity(), null));
+    return KeyValue.pair(r.identity(), new DedupUpdate(r.jobId(), r.identity(), null, r.movedAway()));
   }
 }

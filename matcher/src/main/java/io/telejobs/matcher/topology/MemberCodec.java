@@ -13,14 +13,14 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Binary serdes of the matcher's internal dedup records (a repartition topic and a store, never read by
- * anyone else): the job's JSON is carried as bytes, so it is not parsed and written again on the way.
- * Format: a version byte, then length-prefixed fields; a null string is length -1.
+ * Binary serde of the matcher's dedup store, never read by anyone else: the job's JSON is kept as bytes, so
+ * it is not parsed and written again on the way. Format: a version byte, then length-prefixed fields; a
+ * null string is length -1.
  */
 final class MemberCodec {
   /**
-   * 4 added the posting page and source to a member; 3 dropped the statistics facts (statistics moved to
-   * analytics); 2 added the apply link. Updates of versions 1 to 3 are still read.
+   * The version groups are written with (4, the last version of the updates that once crossed a repartition
+   * topic in the same format; groups have had one layout throughout).
    */
   private static final byte VERSION = 4;
 
@@ -58,21 +58,6 @@ final class MemberCodec {
     }));
   }
 
-  static Serde<DedupUpdate> updateSerde() {
-    return Serdes.serdeFrom((Serializer<DedupUpdate>) (topic, u) -> u == null ? null : write(out -> {
-      writeString(out, u.jobId());
-      writeString(out, u.identity());
-      out.writeBoolean(u.member() != null);
-      if (u.member() != null) {
-        writeMember(out, u.member());
-      }
-    }), (Deserializer<DedupUpdate>) (topic, bytes) -> bytes == null ? null : read(bytes, (in, version) -> {
-      String jobId = readString(in);
-      String identity = readString(in);
-      return new DedupUpdate(jobId, identity, in.readBoolean() ? readMember(in, version) : null);
-    }));
-  }
-
   private interface Writer {
     void write(DataOutputStream out) throws IOException;
   }
@@ -102,30 +87,6 @@ final class MemberCodec {
     } catch (IOException e) {
       throw new SerializationException("truncated dedup record: " + e, e);
     }
-  }
-
-  private static void writeMember(DataOutputStream out, Member m) throws IOException {
-    writeBytes(out, m.json());
-    writeString(out, m.sourceUrl());
-    writeString(out, m.applyUrl());
-    writeString(out, m.postingUrl());
-    writeString(out, m.source());
-  }
-
-  private static Member readMember(DataInputStream in, byte version) throws IOException {
-    byte[] json = readBytes(in);
-    String url = readString(in);
-    String apply = version >= 2 ? readString(in) : null; // version 1 had no apply link
-    if (version <= 2) { // versions 1 and 2 carried the statistics facts: read past them
-      readString(in);
-      readString(in);
-      if (in.readBoolean()) {
-        in.readLong();
-      }
-    }
-    String postingUrl = version >= 4 ? readString(in) : null;
-    String source = version >= 4 ? readString(in) : null;
-    return new Member(json, url, apply, postingUrl, source);
   }
 
   private static void writeBytes(DataOutputStream out, byte[] b) throws IOException {

@@ -3,6 +3,7 @@ package io.telejobs.matcher.topology;
 import io.telejobs.contracts.DeadLetters;
 import io.telejobs.contracts.JobPosting;
 import io.telejobs.contracts.MatchedJob;
+import io.telejobs.contracts.PostingPartitions;
 import io.telejobs.contracts.Topics;
 import io.telejobs.matcher.tag.Budget;
 import io.telejobs.matcher.tag.JobIdentity;
@@ -61,7 +62,7 @@ final class TagProcessor implements FixedKeyProcessor<byte[], byte[], Outcome> {
     }
     String id = new String(record.key(), StandardCharsets.UTF_8);
     if (record.value() == null) {
-      retract(record, id);
+      retract(record, id, record.headers().lastHeader(PostingPartitions.MOVED_TO) != null);
       return;
     }
     Tagging byTitle;
@@ -78,7 +79,7 @@ final class TagProcessor implements FixedKeyProcessor<byte[], byte[], Outcome> {
       return;
     }
     if (byTitle != null) {
-      retract(record, id);
+      retract(record, id, false);
       return;
     }
     JobPosting posting;
@@ -99,30 +100,42 @@ final class TagProcessor implements FixedKeyProcessor<byte[], byte[], Outcome> {
       return;
     }
     if (!tagging.matches()) {
-      retract(record, id);
+      retract(record, id, false);
       return;
     }
     String identity = title.reads(posting.title())
         ? JobIdentity.ofTokens(posting.company(), title.tokens(), posting.locations(), tagging.country())
         : JobIdentity.of(posting.company(), posting.title(), posting.locations(), tagging.country());
     String previous = matched.get(id);
-    if (previous != null && !previous.equals(identity)) {
-      context.forward(record.withValue(new Outcome.Retract(id, previous))); // it moved to another group
+    boolean changedGroup = previous != null && !previous.equals(identity);
+    if (changedGroup) {
+      context.forward(record.withValue(new Outcome.Retract(id, previous, true))); // it moved to another group
     }
     matched.put(id, identity);
     MatchedJob job = tagging.toMatchedJob(posting, clock.instant());
     byte[] json = Topics.MATCHED.valueSerde().serializer().serialize(Topics.MATCHED.name(), job);
     Member member = new Member(json, posting.sourceUrl(), posting.applyUrl(), posting.postingUrl(), posting.source());
-    context.forward(record.withValue(new Outcome.Publish(id, member, identity)));
+    context.forward(record.withValue(new Outcome.Publish(id, member, identity, changedGroup || movedIn(record))));
   }
 
-  /** A posting that closed or does not match: if it was published, take it out of its group. */
-  private void retract(FixedKeyRecord<byte[], byte[]> record, String id) {
+  /**
+   * A posting that closed or does not match: if it was published, take it out of its group. One that moved in
+   * from another partition may have been published there: its id gets a tombstone from here.
+   *
+   * @param movedAway a tombstone left in its old partition when its company changed
+   */
+  private void retract(FixedKeyRecord<byte[], byte[]> record, String id, boolean movedAway) {
     String identity = matched.get(id);
     if (identity != null) {
       matched.delete(id);
-      context.forward(record.withValue(new Outcome.Retract(id, identity)));
+      context.forward(record.withValue(new Outcome.Retract(id, identity, movedAway)));
+    } else if (movedIn(record)) {
+      context.forward(record.withValue(new Outcome.Retract(id, null, false)));
     }
+  }
+
+  private static boolean movedIn(FixedKeyRecord<byte[], byte[]> record) {
+    return record.value() != null && record.headers().lastHeader(PostingPartitions.MOVED_FROM) != null;
   }
 
   private void fail(FixedKeyRecord<byte[], byte[]> record, String stage, Throwable cause) {

@@ -53,9 +53,9 @@ class DedupProcessorTest {
   @Test
   void aMemberWithoutItsLinksKeepsTheContentsOwn() {
     dedup.process(new Record<>("acme|pm|us", new DedupUpdate("a", "acme|pm|us",
-        new Member(json("a"), "https://careers.example.org/jobs/a", null, null, null)), 1L));
+        new Member(json("a"), "https://careers.example.org/jobs/a", null, null, null), false), 1L));
     dedup.process(new Record<>("acme|pm|us", new DedupUpdate("b", "acme|pm|us",
-        new Member(json("b"), "https://careers.example.org/jobs/b", null, null, null)), 2L));
+        new Member(json("b"), "https://careers.example.org/jobs/b", null, null, null), false), 2L));
     MatchedJob grouped = lastPublished();
     assertThat(grouped.jobId()).isEqualTo("a");
     assertThat(grouped.postingId()).isEqualTo("b");
@@ -66,11 +66,60 @@ class DedupProcessorTest {
 
   @Test
   void aPostingNotInTheGroupLeavingPublishesNothing() {
-    dedup.process(new Record<>("acme|pm|us", new DedupUpdate("a", "acme|pm|us",
-        new Member(json("a"), "https://careers.example.org/jobs/a", null, "https://careers.example.org/jobs/a", "test")),
-        1L));
+    publish("a", false, 1L);
     context.resetForwards();
-    dedup.process(new Record<>("acme|pm|us", new DedupUpdate("x", "acme|pm|us", null), 2L));
+    dedup.process(new Record<>("acme|pm|us", new DedupUpdate("x", "acme|pm|us", null, false), 2L));
     assertThat(context.forwarded()).isEmpty();
+  }
+
+  private void publish(String id, boolean movedIn, long at) {
+    String url = "https://careers.example.org/jobs/" + id;
+    dedup.process(new Record<>("acme|pm|us", new DedupUpdate(id, "acme|pm|us", new Member(json(id), url, null, url,
+        "test"), movedIn), at));
+  }
+
+  private List<String> forwardedKeys() {
+    return context.forwarded().stream().map(f -> f.record().key() + (f.record().value() == null ? " (tombstone)" : ""))
+        .toList();
+  }
+
+  /** Its company changed, so its partition: the one it left says nothing for its id; the new one speaks for it. */
+  @Test
+  void aPostingThatMovedAwayLeavesItsIdToItsNewPartition() {
+    publish("a", false, 1L);
+    context.resetForwards();
+    dedup.process(new Record<>("acme|pm|us", new DedupUpdate("a", "acme|pm|us", null, true), 2L));
+    assertThat(forwardedKeys()).isEmpty();
+    dedup.process(new Record<>("acme|pm|us", new DedupUpdate("a", "acme|pm|us", null, false), 3L));
+    assertThat(forwardedKeys()).as("the group is gone: a later retraction of its id is the plain one")
+        .containsExactly("a (tombstone)");
+  }
+
+  @Test
+  void aGroupWhoseIdMovedAwayGoesOnUnderAnotherMember() {
+    publish("a", false, 1L);
+    publish("b", false, 2L);
+    context.resetForwards();
+    dedup.process(new Record<>("acme|pm|us", new DedupUpdate("a", "acme|pm|us", null, true), 3L));
+    assertThat(forwardedKeys()).containsExactly("b");
+    assertThat(lastPublished().jobId()).isEqualTo("b");
+    assertThat(lastPublished().sourceUrls()).containsExactly("https://careers.example.org/jobs/b");
+  }
+
+  @Test
+  void aPostingThatMovedInToAnotherGroupTombstonesItsOwnId() {
+    publish("b", false, 1L);
+    context.resetForwards();
+    publish("a", true, 2L);
+    assertThat(forwardedKeys()).containsExactly("b", "a (tombstone)");
+    context.resetForwards();
+    publish("c", false, 3L);
+    assertThat(forwardedKeys()).as("only a posting that moved in").containsExactly("b");
+  }
+
+  @Test
+  void aPostingThatMovedInAndDoesNotMatchTombstonesItsId() {
+    dedup.process(new Record<>(null, new DedupUpdate("a", null, null, false), 1L));
+    assertThat(forwardedKeys()).containsExactly("a (tombstone)");
   }
 }

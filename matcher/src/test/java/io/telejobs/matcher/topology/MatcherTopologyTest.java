@@ -94,6 +94,67 @@ class MatcherTopologyTest {
     assertThat(records.get(1).value()).isNull();
   }
 
+  /** Dedup needs no repartition topic: the postings topic is partitioned by company, the start of an identity. */
+  @Test
+  void isOneSubTopologyWithoutARepartitionTopic() {
+    var description = MatcherTopology.build(new Tagger(Profiles.TELEHEALTH), Clock.systemUTC()).describe();
+    assertThat(description.subtopologies()).hasSize(1);
+    assertThat(description.toString()).doesNotContain("repartition");
+  }
+
+  @Test
+  void aTitleChangeMovesThePostingToItsNewGroupInOrder() {
+    send("a", "Telehealth Project Manager");
+    send("b", "Telehealth Project Manager"); // the same job at a second source: one group, published as "a"
+    send("a", "Telehealth Program Manager"); // a's new title: a group of its own; the one it left goes on as "b"
+    var records = matched.readRecordsToList();
+    assertThat(records).extracting(TestRecord::key).containsExactly("a", "a", "b", "a");
+    assertThat(records.get(2).value().sourceUrls()).containsExactly("https://careers.example.org/jobs/b");
+    assertThat(records.get(3).value().title()).isEqualTo("Telehealth Program Manager");
+
+    postings.pipeInput("b", (byte[]) null); // the group left behind closes: its tombstone is b's, not a's
+    records = matched.readRecordsToList();
+    assertThat(records).extracting(TestRecord::key).containsExactly("b");
+    assertThat(records.get(0).value()).isNull();
+  }
+
+  private void sendMoved(String id, String title, String company, String header) {
+    var p = Postings.posting(id, title, "Lead our telehealth roll-out. HIPAA, Epic EHR. PMP.");
+    var moved = new io.telejobs.contracts.JobPosting(p.schemaVersion(), p.id(), p.source(), p.externalId(), p.title(),
+        company, p.locations(), p.countries(), p.workMode(), p.workModeEvidence(), p.employmentTypes(), p.salary(),
+        p.description(), p.datePosted(), p.validThrough(), p.postingUrl(), p.applyUrl(), p.sourceUrl(), p.fetchedAt(),
+        p.contentHash() + company.length());
+    var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+    headers.add(header, "1".getBytes(StandardCharsets.UTF_8));
+    postings.pipeInput(new TestRecord<>(id, Topics.POSTINGS.valueSerde().serializer().serialize("t", moved), headers));
+  }
+
+  /**
+   * Ingest moves a posting whose company changed: a tombstone marked moved-to in its old partition, the record
+   * marked moved-from in the new. The old task says nothing for the id; the new one speaks for it.
+   */
+  @Test
+  void aPostingThatChangedCompanyIsWrittenForOnlyByItsNewPartition() {
+    send("a", "Telehealth Project Manager");
+    var movedAway = new org.apache.kafka.common.header.internals.RecordHeaders();
+    movedAway.add(io.telejobs.contracts.PostingPartitions.MOVED_TO, "1".getBytes(StandardCharsets.UTF_8));
+    postings.pipeInput(new TestRecord<>("a", (byte[]) null, movedAway));
+    sendMoved("a", "Telehealth Project Manager", "Harbor Health", io.telejobs.contracts.PostingPartitions.MOVED_FROM);
+    var records = matched.readRecordsToList();
+    assertThat(records).extracting(TestRecord::key).containsExactly("a", "a");
+    assertThat(records.get(1).value().company()).isEqualTo("Harbor Health");
+
+    var movedAgain = new org.apache.kafka.common.header.internals.RecordHeaders();
+    movedAgain.add(io.telejobs.contracts.PostingPartitions.MOVED_TO, "2".getBytes(StandardCharsets.UTF_8));
+    postings.pipeInput(new TestRecord<>("a", (byte[]) null, movedAgain));
+    sendMoved("a", "Telehealth Registered Nurse", "Lakeside Clinics", io.telejobs.contracts.PostingPartitions.MOVED_FROM);
+    records = matched.readRecordsToList();
+    assertThat(records).as("moved in and no longer matching: its id is tombstoned from the new partition")
+        .hasSize(1);
+    assertThat(records.get(0).key()).isEqualTo("a");
+    assertThat(records.get(0).value()).isNull();
+  }
+
   @Test
   void postingThatStopsMatchingIsRetracted() {
     send("a", "Telehealth Project Manager");
