@@ -118,11 +118,6 @@ public record MatchedJob(
     }
   }
 
-  /** The same job, published under {@code publishedId}, with these source URLs and apply link. */
-  public MatchedJob asGroup(String publishedId, List<String> urls, String apply) {
-    return asGroup(publishedId, postingId, source, postingUrl, urls, apply);
-  }
-
   /**
    * The same job published for a group whose newest live posting is another one than this content's:
    * its posting id, source and posting page replace this one's, so nobody is sent to a closed posting.

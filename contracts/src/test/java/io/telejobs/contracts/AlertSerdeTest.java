@@ -42,7 +42,8 @@ class AlertSerdeTest {
     assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", toAna))).isEqualTo(toAna);
     assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", toBo))).isEqualTo(toBo);
 
-    MatchedJob other = job.asGroup("other-id", List.of("https://other.example/1"), null);
+    MatchedJob other = job.asGroup("other-id", job.postingId(), job.source(), job.postingUrl(),
+        List.of("https://other.example/1"), null);
     Alert aboutOther = new Alert(Alert.SCHEMA_VERSION, Alert.idFor(bo.id(), other.jobId()), bo, other, List.of(), at);
     Alert back = serde.deserializer().deserialize("t", serde.serializer().serialize("t", aboutOther));
     assertThat(back.job().jobId()).isEqualTo("other-id");

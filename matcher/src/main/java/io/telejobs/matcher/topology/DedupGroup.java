@@ -8,7 +8,9 @@ import java.util.List;
  * keeps no JSON at all. Only a group of several keeps its newest content, to publish again when a posting
  * leaves it.
  *
- * @param publicId the id the group is published under: its first member's, for as long as the group lives
+ * @param publicId the id the group is published under: its first member's, for as long as the group lives,
+ *     unless that member leaves for another group, which then writes that id (another member's from then on;
+ *     see {@link DedupUpdate#moved})
  * @param members its live postings, oldest update first
  * @param json the newest member's job as JSON, only while the group has several members; else null
  */

@@ -96,9 +96,7 @@ final class DedupProcessor implements Processor<String, DedupUpdate, String, Mem
     MatchedJob job = Topics.MATCHED.valueSerde().deserializer().deserialize(Topics.MATCHED.name(), content);
     String apply = ApplyLinks.preferred(applyLinks);
     String applyUrl = apply != null ? apply : newest.applyUrl();
-    MatchedJob published = newest.source() == null // a member written before its links were kept (version 3)
-        ? job.asGroup(publicId, urls, applyUrl)
-        : job.asGroup(publicId, newest.jobId(), newest.source(), newest.postingUrl(), urls, applyUrl);
+    MatchedJob published = job.asGroup(publicId, newest.jobId(), newest.source(), newest.postingUrl(), urls, applyUrl);
     byte[] grouped = Topics.MATCHED.valueSerde().serializer().serialize(Topics.MATCHED.name(), published);
     context.forward(new Record<>(publicId,
         new Member(grouped, newest.sourceUrl(), apply, newest.postingUrl(), newest.source()), now));

@@ -49,21 +49,6 @@ class DedupProcessorTest {
     return Topics.MATCHED.valueSerde().deserializer().deserialize("t", m.json());
   }
 
-  /** A member written before its links were kept (codec version 3) has no source: the content's own stay. */
-  @Test
-  void aMemberWithoutItsLinksKeepsTheContentsOwn() {
-    dedup.process(new Record<>("acme|pm|us", new DedupUpdate("a", "acme|pm|us",
-        new Member(json("a"), "https://careers.example.org/jobs/a", null, null, null), false), 1L));
-    dedup.process(new Record<>("acme|pm|us", new DedupUpdate("b", "acme|pm|us",
-        new Member(json("b"), "https://careers.example.org/jobs/b", null, null, null), false), 2L));
-    MatchedJob grouped = lastPublished();
-    assertThat(grouped.jobId()).isEqualTo("a");
-    assertThat(grouped.postingId()).isEqualTo("b");
-    assertThat(grouped.source()).isEqualTo("test");
-    assertThat(grouped.sourceUrls()).containsExactly("https://careers.example.org/jobs/a",
-        "https://careers.example.org/jobs/b");
-  }
-
   @Test
   void aPostingNotInTheGroupLeavingPublishesNothing() {
     publish("a", false, 1L);
