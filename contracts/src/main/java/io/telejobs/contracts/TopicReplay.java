@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads a topic from the beginning to its current end, committed records only, without a consumer
  * group. Services rebuild their state this way on start (a ledger from a compacted topic, a
- * delivered-set from a log); each record comes with its partition and time. Records that cannot be read are passed to the handler as a null value
- * with {@code readable=false}, never thrown.
+ * delivered-set from a log); each record comes with its partition and time. Records that cannot be read
+ * are passed to the handler as a null value with {@code readable=false}, never thrown.
  */
 public final class TopicReplay {
   private static final Logger LOG = LoggerFactory.getLogger(TopicReplay.class);

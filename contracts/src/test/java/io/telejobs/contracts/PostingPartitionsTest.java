@@ -62,4 +62,29 @@ class PostingPartitionsTest {
     employers.forEach(e -> used.add(PostingPartitions.of(e, 6)));
     assertThat(used).hasSizeGreaterThanOrEqualTo(5);
   }
+
+  /** Other writers' partitioner: the same partition as ingest's from the posting or its JSON; never a guess. */
+  @Test
+  void thePartitionerPlacesPostingsAsIngestDoesAndRefusesTombstones() {
+    org.apache.kafka.common.Node node = new org.apache.kafka.common.Node(0, "127.0.0.1", 9092);
+    List<org.apache.kafka.common.PartitionInfo> parts = new java.util.ArrayList<>();
+    for (int p = 0; p < 6; p++) {
+      parts.add(new org.apache.kafka.common.PartitionInfo("jobs.postings.v1", p, node, new org.apache.kafka.common.Node[] {node},
+          new org.apache.kafka.common.Node[] {node}));
+    }
+    org.apache.kafka.common.Cluster cluster = new org.apache.kafka.common.Cluster("c", List.of(node), parts, Set.of(),
+        Set.of());
+    PostingPartitioner partitioner = new PostingPartitioner();
+    JobPosting posting = new JobPosting(JobPosting.SCHEMA_VERSION, "t:1", "t", null, "Telehealth Project Manager",
+        "Booz Allen Hamilton Inc.", List.of(), List.of(), null, null, List.of(), null, null, null, null, null, null,
+        "https://careers.example.org/1", java.time.Instant.parse("2026-12-05T00:00:00Z"), "h");
+    byte[] json = Topics.POSTINGS.valueSerde().serializer().serialize("jobs.postings.v1", posting);
+    int expected = PostingPartitions.of("Booz Allen Hamilton", 6);
+    assertThat(partitioner.partition("jobs.postings.v1", "t:1", null, posting, json, cluster)).isEqualTo(expected);
+    assertThat(partitioner.partition("jobs.postings.v1", null, null, json, json, cluster)).isEqualTo(expected);
+    assertThat(partitioner.partition("jobs.postings.v1", null, null, null, "{\"title\": ".getBytes(
+        java.nio.charset.StandardCharsets.UTF_8), cluster)).as("not a posting").isEqualTo(PostingPartitions.of(null, 6));
+    assertThatThrownBy(() -> partitioner.partition("jobs.postings.v1", "t:1", null, null, null, cluster))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("give its partition");
+  }
 }

@@ -117,8 +117,8 @@ public final class KafkaPostingPublisher implements PostingSink, AutoCloseable {
 
   @Override
   public void error(IngestError error) {
-    send(Topics.INGEST_ERRORS, null, error.url(), error, new RecordHeaders(), e -> LOG.error("could not publish the crawl error for {} to {}: {}",
-        error.url(), Topics.INGEST_ERRORS.name(), reason(e)));
+    send(Topics.INGEST_ERRORS, null, error.url(), error, new RecordHeaders(), e -> LOG.error(
+        "could not publish the crawl error for {} to {}: {}", error.url(), Topics.INGEST_ERRORS.name(), reason(e)));
     errorsPublished.incrementAndGet();
   }
 
