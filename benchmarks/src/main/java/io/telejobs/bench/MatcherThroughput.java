@@ -43,12 +43,13 @@ import org.apache.kafka.streams.kstream.Produced;
  * the CPU time its stream thread spent per record, which shows where the ratio comes from: the
  * pass-through's whole budget per record is a few microseconds.
  *
- * <p>The postings are written as ingest writes them, each to its company's partition. Only the postings topic's
- * committed offsets are counted, and a run ends only when every partition the application consumes, its
- * repartition topics included (the matcher has none now; the shaped ceiling has one), has caught up: counting every input partition's
- * offsets together let a run end while a repartition backlog was still queued (the matcher looked 2-3x faster
- * than it is). A second ceiling, a pass-through of the matcher's shape (one repartition, one store with a
- * changelog), runs in the same rounds. CPU per record is measured for the whole process, all threads.
+ * <p>The postings are written as ingest writes them, each to its company's partition. Only the postings
+ * topic's committed offsets are counted, and a run ends only when every partition the application consumes,
+ * its repartition topics included (the matcher has none now; the shaped ceiling has one), has caught up:
+ * counting every input partition's offsets together let a run end while a repartition backlog was still
+ * queued (the matcher looked 2-3x faster than it is). A second ceiling, a pass-through of the shape the
+ * matcher had (one repartition, one store with a changelog), runs in the same rounds. CPU per record is
+ * measured for the whole process, all threads.
  *
  * <p>Last line: {@code RESULT matcher-throughput matcher_rps=… passthrough_rps=… ratio=… shaped_passthrough_rps=…
  * shaped_ratio=… cpu_us_per_record=… passthrough_cpu_us_per_record=…}
