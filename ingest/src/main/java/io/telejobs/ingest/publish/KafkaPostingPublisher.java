@@ -12,6 +12,7 @@ import io.telejobs.ingest.crawl.PostingLedger;
 import io.telejobs.ingest.crawl.PostingSink;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -184,31 +185,51 @@ public final class KafkaPostingPublisher implements PostingSink, AutoCloseable {
    */
   private void restoreLedger(Properties clientProps) {
     int partitions = partitions();
-    java.util.Map<String, java.util.Map<Integer, Copy>> copies = new java.util.HashMap<>();
+    // per posting its one live copy (a Copy), or, rarely, copies in several partitions (a Map by partition)
+    java.util.Map<String, Object> copies = new java.util.HashMap<>();
     long read = TopicReplay.replay(clientProps, Topics.POSTINGS, (id, posting, readable, partition, timestamp) -> {
       if (!readable) {
         return; // an unreadable old record: the next crawl republishes that posting
       }
+      Object known = copies.get(id);
       if (posting == null) {
-        java.util.Map<Integer, Copy> of = copies.get(id);
-        if (of != null && of.remove(partition) != null && of.isEmpty()) {
+        if (known instanceof Copy c && c.partition() == partition) {
           copies.remove(id);
+        } else if (known instanceof java.util.Map<?, ?> byPartition) {
+          byPartition.remove(partition);
+          if (byPartition.size() == 1) {
+            copies.put(id, byPartition.values().iterator().next());
+          }
         }
         return;
       }
-      copies.computeIfAbsent(id, k -> new java.util.HashMap<>(2)).put(partition, new Copy(posting.contentHash(),
-          posting.source(), posting.validThrough(), partition, timestamp,
-          PostingPartitions.of(posting.company(), partitions) == partition));
+      Copy copy = new Copy(posting.contentHash(), posting.source(), posting.validThrough(), partition, timestamp,
+          PostingPartitions.of(posting.company(), partitions) == partition);
+      if (known == null || known instanceof Copy c && c.partition() == partition) {
+        copies.put(id, copy);
+      } else if (known instanceof Copy c) {
+        java.util.Map<Integer, Copy> byPartition = new java.util.HashMap<>(4);
+        byPartition.put(c.partition(), c);
+        byPartition.put(partition, copy);
+        copies.put(id, byPartition);
+      } else {
+        @SuppressWarnings("unchecked")
+        java.util.Map<Integer, Copy> byPartition = (java.util.Map<Integer, Copy>) known;
+        byPartition.put(partition, copy);
+      }
     }, Duration.ofMinutes(2));
     int stale = 0;
     int misplaced = 0;
     for (var e : copies.entrySet()) {
-      Copy newest = java.util.Collections.max(e.getValue().values(),
+      @SuppressWarnings("unchecked")
+      java.util.Collection<Copy> live = e.getValue() instanceof Copy c ? List.of(c)
+          : ((java.util.Map<Integer, Copy>) e.getValue()).values();
+      Copy newest = java.util.Collections.max(live,
           java.util.Comparator.comparingLong(Copy::timestamp).thenComparing(Copy::inItsPartition));
       ledger.restore(e.getKey(), newest.inItsPartition() ? newest.hash() : "", newest.source(), newest.validThrough());
       placed.put(e.getKey(), newest.partition());
       misplaced += newest.inItsPartition() ? 0 : 1;
-      for (Copy old : e.getValue().values()) {
+      for (Copy old : live) {
         if (old != newest) {
           stale++;
           RecordHeaders movedTo = new RecordHeaders();
