@@ -107,11 +107,9 @@ public final class E2eLatency {
 
         int total = seconds * rate;
         int fitting = 0;
-        Properties p = new Properties();
-        p.putAll(client);
+        Properties p = io.telejobs.contracts.PostingPartitioner.writer(client);
         p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, io.telejobs.contracts.PostingPartitioner.class.getName());
         System.out.printf(Locale.ROOT, "publishing %d postings at %d a second (a tenth fit %d subscribers)%n", total, rate,
             SUBSCRIBERS);
         try (KafkaProducer<String, JobPosting> producer = new KafkaProducer<>(p, Serdes.String().serializer(),

@@ -13,6 +13,14 @@ import org.apache.kafka.common.Cluster;
  * closes postings, chooses partitions itself.
  */
 public final class PostingPartitioner implements Partitioner {
+  /** Producer settings of such a writer: {@code clientProps} with this partitioner. */
+  public static java.util.Properties writer(java.util.Properties clientProps) {
+    java.util.Properties p = new java.util.Properties();
+    p.putAll(clientProps);
+    p.put(org.apache.kafka.clients.producer.ProducerConfig.PARTITIONER_CLASS_CONFIG, PostingPartitioner.class.getName());
+    return p;
+  }
+
   @Override
   public int partition(String topic, Object key, byte[] keyBytes, Object value, byte[] valueBytes, Cluster cluster) {
     int partitions = cluster.partitionCountForTopic(topic);

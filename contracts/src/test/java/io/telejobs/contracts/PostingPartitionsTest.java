@@ -30,8 +30,8 @@ class PostingPartitionsTest {
       The Cigna Group                                       | Cigna Group                           | cigna group
       """)
   void theSameEmployerWrittenTwoWaysHasOneKeyAndOnePartition(String asWritten, String elsewhere, String key) {
-    assertThat(PostingPartitions.companyKey(asWritten)).isEqualTo(key);
-    assertThat(PostingPartitions.companyKey(elsewhere)).isEqualTo(key);
+    assertThat(CompanyKey.of(asWritten)).isEqualTo(key);
+    assertThat(CompanyKey.of(elsewhere)).isEqualTo(key);
     for (int partitions : new int[] {1, 3, 6, 12}) {
       int p = PostingPartitions.of(asWritten, partitions);
       assertThat(p).isBetween(0, partitions - 1);
@@ -41,10 +41,10 @@ class PostingPartitionsTest {
 
   @Test
   void noCompanyIsTheEmptyKeyAndOnePartition() {
-    assertThat(PostingPartitions.companyKey(null)).isEmpty();
-    assertThat(PostingPartitions.companyKey("  ")).isEmpty();
-    assertThat(PostingPartitions.companyKey("Inc.")).isEmpty();
-    assertThat(PostingPartitions.companyKey("Hims & Hers Health, Inc.")).as("a sign is not a word")
+    assertThat(CompanyKey.of(null)).isEmpty();
+    assertThat(CompanyKey.of("  ")).isEmpty();
+    assertThat(CompanyKey.of("Inc.")).isEmpty();
+    assertThat(CompanyKey.of("Hims & Hers Health, Inc.")).as("a sign is not a word")
         .isEqualTo("hims hers health");
     assertThat(PostingPartitions.of(null, 6)).isEqualTo(PostingPartitions.of("", 6));
     assertThatThrownBy(() -> PostingPartitions.of("Amazon", 0)).isInstanceOf(IllegalArgumentException.class)

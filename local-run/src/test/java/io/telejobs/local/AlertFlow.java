@@ -61,11 +61,9 @@ final class AlertFlow {
   }
 
   static KafkaProducer<String, JobPosting> producer(Properties client) {
-    Properties p = new Properties();
-    p.putAll(client);
+    Properties p = io.telejobs.contracts.PostingPartitioner.writer(client);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "180000"); // rides out a broker that is away
-    p.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, io.telejobs.contracts.PostingPartitioner.class.getName());
     return new KafkaProducer<>(p, Serdes.String().serializer(), Topics.POSTINGS.valueSerde().serializer());
   }
 

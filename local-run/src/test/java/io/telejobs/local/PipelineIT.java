@@ -137,11 +137,8 @@ class PipelineIT {
     int emailsBefore = smtp.getReceivedMessages().length;
     Properties props = kafka.clientProperties();
 
-    Properties byCompany = new Properties(); // as every writer of the postings topic: its company's partition
-    byCompany.putAll(props);
-    byCompany.put(org.apache.kafka.clients.producer.ProducerConfig.PARTITIONER_CLASS_CONFIG,
-        io.telejobs.contracts.PostingPartitioner.class.getName());
-    try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(byCompany, new ByteArraySerializer(), new ByteArraySerializer());
+    // as every writer of the postings topic: each posting in its company's partition
+    try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(io.telejobs.contracts.PostingPartitioner.writer(props), new ByteArraySerializer(), new ByteArraySerializer());
         TopicReader<byte[], byte[]> dlq = new TopicReader<>(props, Topics.MATCHER_DLQ.name(), Serdes.ByteArray(), Serdes.ByteArray());
         TopicReader<String, MatchedJob> matched = new TopicReader<>(props, Topics.MATCHED.name(), Serdes.String(), Topics.MATCHED.valueSerde())) {
       raw.send(new ProducerRecord<>(Topics.POSTINGS.name(), "poison".getBytes(StandardCharsets.UTF_8),

@@ -84,7 +84,7 @@ class MatcherHardeningIT {
 
   private static void publish(JobPosting... postings) throws Exception {
     Properties p = kafka.clientProperties();
-    try (KafkaProducer<String, JobPosting> producer = new KafkaProducer<>(Postings.writer(p), Serdes.String().serializer(),
+    try (KafkaProducer<String, JobPosting> producer = new KafkaProducer<>(io.telejobs.contracts.PostingPartitioner.writer(p), Serdes.String().serializer(),
         Topics.POSTINGS.valueSerde().serializer())) {
       for (JobPosting posting : postings) {
         producer.send(new ProducerRecord<>(Topics.POSTINGS.name(), posting.id(), posting)).get();

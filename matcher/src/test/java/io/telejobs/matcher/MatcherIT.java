@@ -86,7 +86,7 @@ class MatcherIT {
   @Test
   void restartInTheMiddleOfTheStreamLosesNothingAndDuplicatesNothing() throws Exception {
     Properties props = kafka.clientProperties();
-    try (KafkaProducer<String, JobPosting> producer = new KafkaProducer<>(Postings.writer(props), Serdes.String().serializer(),
+    try (KafkaProducer<String, JobPosting> producer = new KafkaProducer<>(io.telejobs.contracts.PostingPartitioner.writer(props), Serdes.String().serializer(),
         Topics.POSTINGS.valueSerde().serializer())) {
       List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
       for (int i = 0; i < POSTINGS; i++) {
@@ -131,7 +131,7 @@ class MatcherIT {
   void reTaggingWithANewProfileVersionUnderANewApplicationIdRewritesHistory() throws Exception {
     Properties props = kafka.clientProperties();
     String id = "retag:1";
-    try (KafkaProducer<String, JobPosting> producer = new KafkaProducer<>(Postings.writer(props), Serdes.String().serializer(),
+    try (KafkaProducer<String, JobPosting> producer = new KafkaProducer<>(io.telejobs.contracts.PostingPartitioner.writer(props), Serdes.String().serializer(),
         Topics.POSTINGS.valueSerde().serializer())) {
       producer.send(new ProducerRecord<>(Topics.POSTINGS.name(), id, Postings.posting(id, "Telemedicine Program Manager", ""))).get();
     }

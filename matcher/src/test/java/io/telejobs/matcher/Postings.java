@@ -10,15 +10,6 @@ import java.util.List;
 public final class Postings {
   private Postings() {}
 
-  /** Producer settings of a writer of the postings topic: {@code clientProps} and its company's partition. */
-  public static java.util.Properties writer(java.util.Properties clientProps) {
-    java.util.Properties p = new java.util.Properties();
-    p.putAll(clientProps);
-    p.put(org.apache.kafka.clients.producer.ProducerConfig.PARTITIONER_CLASS_CONFIG,
-        io.telejobs.contracts.PostingPartitioner.class.getName());
-    return p;
-  }
-
   public static JobPosting posting(String id, String title, String description) {
     return posting(id, title, description, "Columbus, OH, US");
   }

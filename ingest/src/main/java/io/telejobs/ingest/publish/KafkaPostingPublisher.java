@@ -76,16 +76,14 @@ public final class KafkaPostingPublisher implements PostingSink, AutoCloseable {
     Integer was = placed.put(posting.id(), partition);
     RecordHeaders headers = new RecordHeaders();
     if (was != null && was != partition) { // its company changed: leave nothing in the old partition
-      RecordHeaders movedTo = new RecordHeaders();
-      movedTo.add(PostingPartitions.MOVED_TO, Integer.toString(partition).getBytes(StandardCharsets.UTF_8));
-      send(Topics.POSTINGS, was, posting.id(), null, movedTo, e -> {
+      send(Topics.POSTINGS, was, posting.id(), null, moved(PostingPartitions.MOVED_TO, partition), e -> {
         ledger.forget(posting.id()); // the next crawl moves it again, tombstone first
         placed.put(posting.id(), was);
         refused.add(new IngestError(IngestError.SCHEMA_VERSION, posting.source(), posting.pageUrl(),
             IngestError.Stage.PUBLISH, "the old copy of posting " + posting.id() + " (its company changed) could not be "
                 + "removed: " + reason(e), Instant.now()));
       });
-      headers.add(PostingPartitions.MOVED_FROM, Integer.toString(was).getBytes(StandardCharsets.UTF_8));
+      headers = moved(PostingPartitions.MOVED_FROM, was);
     }
     send(Topics.POSTINGS, partition, posting.id(), posting, headers, e -> {
       ledger.forget(posting.id()); // not published: the next crawl tries again
@@ -142,6 +140,13 @@ public final class KafkaPostingPublisher implements PostingSink, AutoCloseable {
       }
       producer.flush();
     }
+  }
+
+  /** Headers naming the partition a posting moved to or from ({@link PostingPartitions#MOVED_TO}, {@code MOVED_FROM}). */
+  private static RecordHeaders moved(String header, int partition) {
+    RecordHeaders headers = new RecordHeaders();
+    headers.add(header, Integer.toString(partition).getBytes(StandardCharsets.UTF_8));
+    return headers;
   }
 
   /** The postings topic's partition count, from the producer's metadata (cached after the first call). */
@@ -232,10 +237,9 @@ public final class KafkaPostingPublisher implements PostingSink, AutoCloseable {
       for (Copy old : live) {
         if (old != newest) {
           stale++;
-          RecordHeaders movedTo = new RecordHeaders();
-          movedTo.add(PostingPartitions.MOVED_TO, Integer.toString(newest.partition()).getBytes(StandardCharsets.UTF_8));
-          send(Topics.POSTINGS, old.partition(), e.getKey(), null, movedTo, x -> LOG.warn(
-              "could not remove the stale copy of posting {} in partition {}: {}", e.getKey(), old.partition(), reason(x)));
+          send(Topics.POSTINGS, old.partition(), e.getKey(), null, moved(PostingPartitions.MOVED_TO, newest.partition()),
+              x -> LOG.warn("could not remove the stale copy of posting {} in partition {}: {}", e.getKey(),
+                  old.partition(), reason(x)));
         }
       }
     }

@@ -1,6 +1,6 @@
 package io.telejobs.matcher.tag;
 
-import io.telejobs.contracts.PostingPartitions;
+import io.telejobs.contracts.CompanyKey;
 import io.telejobs.matcher.text.Normalizer;
 import io.telejobs.matcher.title.TitleCleaner;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The identity of a job across sources: normalised company, title and location. The same job scraped
  * from a career site and from an ATS board has the same identity, so it is published once. Its company part
- * is {@link PostingPartitions#companyKey}, the key the postings topic is partitioned by, so postings of one
+ * is {@link CompanyKey}, the key the postings topic is partitioned by, so postings of one
  * identity are always in one partition and grouped by one task.
  */
 public final class JobIdentity {
@@ -33,6 +33,6 @@ public final class JobIdentity {
     String t = String.join(" ", titleTokens);
     String where = locations.isEmpty() ? (country == null ? "anywhere" : country.toLowerCase(java.util.Locale.ROOT))
         : String.join(" ", Normalizer.tokens(locations.get(0).split(",")[0]));
-    return PostingPartitions.companyKey(company) + "|" + t + "|" + where;
+    return CompanyKey.of(company) + "|" + t + "|" + where;
   }
 }

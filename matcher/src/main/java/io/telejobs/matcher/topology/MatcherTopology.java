@@ -43,7 +43,7 @@ public final class MatcherTopology {
   public static final String MATCHED_IDS_STORE = "matched-ids-v2";
   /**
    * Identity to its group of postings (binary, {@link MemberCodec#groupSerde()}). Version 3: partitioned by
-   * company, with the company part of the identity from {@link io.telejobs.contracts.PostingPartitions#companyKey}
+   * company, with the company part of the identity from {@link io.telejobs.contracts.CompanyKey}
    * (version 2 was partitioned by identity through a repartition topic; the first kept a JSON group and every
    * member's whole job in a second store).
    */

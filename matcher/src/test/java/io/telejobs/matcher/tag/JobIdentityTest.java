@@ -23,7 +23,7 @@ class JobIdentityTest {
   void oneIdentityIsOnePartition(String company, String sameCompany, String title) {
     String a = JobIdentity.of(company, title, List.of("Columbus, OH"), "US");
     String b = JobIdentity.of(sameCompany, title, List.of("Columbus, OH, US"), "US");
-    assertThat(a).isEqualTo(b).startsWith(PostingPartitions.companyKey(company) + "|");
+    assertThat(a).isEqualTo(b).startsWith(io.telejobs.contracts.CompanyKey.of(company) + "|");
     assertThat(PostingPartitions.of(sameCompany, 6)).isEqualTo(PostingPartitions.of(company, 6));
   }
 }
