@@ -26,7 +26,9 @@ class SubscriptionModelTest {
         }
       }
       List<String> indexed = new ArrayList<>();
-      index.match(job).forEach((int ord) -> indexed.add(index.id(ord)));
+      for (int ord : index.match(job)) {
+        indexed.add(index.id(ord));
+      }
       assertThat(indexed).containsExactlyInAnyOrderElementsOf(naive);
       total += naive.size();
     }

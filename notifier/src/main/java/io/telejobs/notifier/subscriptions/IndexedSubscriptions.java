@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.roaringbitmap.IntIterator;
+import org.roaringbitmap.PeekableIntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -116,12 +116,14 @@ public final class IndexedSubscriptions implements SubscriptionIndex {
     JobFacts facts = JobFacts.of(job);
     lock.readLock().lock();
     try {
-      RoaringBitmap hits = index.match(facts);
-      hits.andNot(staleOrdinals);
-      List<Subscription> out = new ArrayList<>(hits.getCardinality() + changedSinceBuild.size());
-      IntIterator it = hits.getIntIterator();
-      while (it.hasNext()) {
-        out.add(active.get(index.id(it.next())));
+      int[] hits = index.match(facts);
+      List<Subscription> out = new ArrayList<>(hits.length + changedSinceBuild.size());
+      PeekableIntIterator stale = staleOrdinals.getIntIterator(); // both ascending: one merge pass
+      for (int ord : hits) {
+        stale.advanceIfNeeded(ord);
+        if (!stale.hasNext() || stale.peekNext() != ord) {
+          out.add(active.get(index.id(ord)));
+        }
       }
       for (Subscription s : changedSinceBuild.values()) {
         if (SubscriptionMatcher.matches(s.criteria(), facts)) {

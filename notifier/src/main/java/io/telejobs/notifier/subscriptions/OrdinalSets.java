@@ -25,13 +25,12 @@ final class OrdinalSets {
 
   /** @param sets ordinals per key; {@code n} is the number of ordinals */
   OrdinalSets(Map<String, RoaringBitmap> sets, int n) {
-    sets.forEach((key, b) -> {
-      if (b.getLongCardinality() * DENSE_FROM >= n) {
-        this.sets.put(key, bits(b, n));
-      } else {
-        this.sets.put(key, b.toArray());
-      }
-    });
+    sets.forEach((key, b) -> this.sets.put(key, compact(b, n)));
+  }
+
+  /** {@code b} as a bitset ({@code long[]}) when it is dense, else as its ordinals ({@code int[]}). */
+  static Object compact(RoaringBitmap b, int n) {
+    return b.getLongCardinality() * DENSE_FROM >= n ? bits(b, n) : b.toArray();
   }
 
   /** One bit per ordinal of {@code b}, in {@code ceil(n / 64)} words. */
@@ -43,7 +42,11 @@ final class OrdinalSets {
 
   /** Sets the bits of {@code key}'s ordinals in {@code bits}; returns whether the key is known. */
   boolean orInto(String key, long[] bits) {
-    Object set = sets.get(key);
+    return orInto(sets.get(key), bits);
+  }
+
+  /** Sets the bits of a {@link #compact} set's ordinals in {@code bits}; returns whether it is not null. */
+  static boolean orInto(Object set, long[] bits) {
     if (set instanceof long[] d) {
       for (int i = 0; i < d.length; i++) {
         bits[i] |= d[i];
@@ -61,7 +64,11 @@ final class OrdinalSets {
 
   /** Clears the bits of {@code key}'s ordinals in {@code bits}; returns whether the key is known. */
   boolean clearFrom(String key, long[] bits) {
-    Object set = sets.get(key);
+    return clearFrom(sets.get(key), bits);
+  }
+
+  /** Clears the bits of a {@link #compact} set's ordinals from {@code bits}; returns whether it is not null. */
+  static boolean clearFrom(Object set, long[] bits) {
     if (set instanceof long[] d) {
       for (int i = 0; i < d.length; i++) {
         bits[i] &= ~d[i];

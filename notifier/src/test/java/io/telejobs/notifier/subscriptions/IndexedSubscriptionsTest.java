@@ -22,6 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IndexedSubscriptionsTest {
   private static final Tier[] TIERS = {Tier.CORE, Tier.ADJACENT, Tier.PATHWAY};
   private static final String[] COUNTRIES = {"US", "IN", "GB"};
+  /** Minimums in three currencies: each job's currency has others' minimums on both sides of its range. */
+  private static final String[] CURRENCIES = {"USD", "INR", "GBP"};
   private static final String[] WORDS = {"telehealth", "epic", "hipaa", "nurse", "agile", "rollout"};
   private static final String[] PLACES = {"columbus", "oh", "columbus, oh", "bengaluru", "ohio"};
 
@@ -30,7 +32,9 @@ class IndexedSubscriptionsTest {
     Set<Level> levels = r.nextBoolean() ? Set.of() : Set.of(Level.values()[r.nextInt(4)]);
     Set<String> countries = r.nextBoolean() ? Set.of() : Set.of(COUNTRIES[r.nextInt(3)]);
     Set<WorkMode> modes = r.nextBoolean() ? Set.of() : Set.of(WorkMode.values()[r.nextInt(3)]);
-    BigDecimal min = r.nextInt(3) == 0 ? BigDecimal.valueOf(80_000 + r.nextInt(80_000)) : null;
+    String currency = CURRENCIES[r.nextInt(CURRENCIES.length)];
+    BigDecimal min = r.nextInt(3) == 0
+        ? BigDecimal.valueOf((80_000 + r.nextInt(80_000)) * (currency.equals("INR") ? 20L : 1L)) : null;
     Set<String> include = r.nextBoolean() ? Set.of() : Set.of(WORDS[r.nextInt(WORDS.length)]);
     Set<String> exclude = r.nextInt(4) == 0 ? Set.of(WORDS[r.nextInt(WORDS.length)]) : Set.of();
     Set<String> companies = r.nextInt(10) == 0 ? Set.of("riverside health") : Set.of();
@@ -38,7 +42,7 @@ class IndexedSubscriptionsTest {
     Set<String> places = r.nextInt(3) == 0 ? Set.of(PLACES[r.nextInt(PLACES.length)]) : Set.of();
     SubscriptionStatus status = r.nextInt(6) == 0 ? SubscriptionStatus.PAUSED : SubscriptionStatus.ACTIVE;
     return new Subscription(1, id, id + "@example.com", null,
-        new Criteria(tiers, levels, countries, modes, min, min == null ? null : "USD", include, exclude, companies,
+        new Criteria(tiers, levels, countries, modes, min, min == null ? null : currency, include, exclude, companies,
             bands, places),
         Frequency.INSTANT, status, Fixtures.AT, null, null, null);
   }
@@ -52,7 +56,9 @@ class IndexedSubscriptionsTest {
     List<MatchedJob> jobs = List.of(
         Fixtures.telehealthJob("j1"),
         Fixtures.job("j2", "Healthcare IT Project Manager", Tier.ADJACENT, Level.MID, "IN", WorkMode.HYBRID, "USD", 90000, 100000),
-        Fixtures.job("j3", "Telehealth Coordinator", Tier.PATHWAY, Level.ENTRY, null, WorkMode.ONSITE, null, 0, 0));
+        Fixtures.job("j3", "Telehealth Coordinator", Tier.PATHWAY, Level.ENTRY, null, WorkMode.ONSITE, null, 0, 0),
+        Fixtures.job("j4", "Telehealth Project Manager", Tier.CORE, Level.SENIOR, "IN", WorkMode.REMOTE, "INR", 2_000_000, 2_600_000),
+        Fixtures.job("j5", "Digital Health Programme Manager", Tier.CORE, Level.MID, "GB", WorkMode.HYBRID, "GBP", 90_000, 120_000));
     for (int step = 0; step < 3000; step++) {
       String id = "s" + r.nextInt(400);
       if (r.nextInt(5) == 0) {
