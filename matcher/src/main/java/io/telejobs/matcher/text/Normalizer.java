@@ -55,35 +55,51 @@ public final class Normalizer {
     if (text == null || text.isEmpty()) {
       return List.of();
     }
-    return new Pass(text.toLowerCase(Locale.ROOT), title).run();
+    List<String> out = new Pass(text, title).run();
+    // a capital sigma, which String.toLowerCase lowers by its place in the word: read the lowered text
+    return out != null ? out : new Pass(text.toLowerCase(Locale.ROOT), title).run();
   }
 
   /**
-   * One pass over lower-cased text. A word of ASCII letters and digits becomes a substring; a word with any
+   * One pass over the text, lower-casing as it reads (as {@link String#toLowerCase(Locale)} with
+   * {@link Locale#ROOT} does, char by char, for every character but one, {@link #run} says which). A word
+   * of ASCII letters and digits becomes a substring, lowered only if it holds a capital; a word with any
    * other character is built character by character from each character's compatibility form (NFKC), with
    * letters' accents dropped, so that cost is only paid where such characters are. "tele" waits for the
    * next word to join it.
    */
   private static final class Pass {
-    private final String lower;
+    private final String text;
     private final boolean title;
     private final List<String> out;
     private final StringBuilder folded = new StringBuilder(16);
     private int start = -1;
-    private int hash; // String.hashCode of the ASCII word being read
+    private int hash; // String.hashCode of the lower-case ASCII word being read
+    private boolean upper; // the ASCII word being read holds a capital
     private boolean slow;
     private boolean tele;
 
-    Pass(String lower, boolean title) {
-      this.lower = lower;
+    Pass(String text, boolean title) {
+      this.text = text;
       this.title = title;
-      this.out = new ArrayList<>(Math.max(4, lower.length() / 6));
+      this.out = new ArrayList<>(Math.max(4, text.length() / 6));
     }
 
+    /**
+     * The tokens, or null when the text holds a capital sigma, which String.toLowerCase lowers by its place
+     * in the word (final sigma): such text is lowered whole first. (It lowers a capital I with a dot into
+     * an i and a combining dot, which a word drops: the same token as the i alone.)
+     */
     List<String> run() {
-      int n = lower.length();
+      int n = text.length();
       for (int i = 0; i < n; i++) {
-        char c = lower.charAt(i);
+        char c = text.charAt(i);
+        if (c >= 'A' && c <= 'Z') {
+          c += 'a' - 'A';
+          if (!slow) {
+            upper = true;
+          }
+        }
         if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
           if (start < 0) {
             start = i;
@@ -95,8 +111,10 @@ public final class Normalizer {
           }
         } else if (c < 128) {
           separator(c, i);
+        } else if (c == '\u03a3') {
+          return null;
         } else {
-          String k = compatibilityForm(c);
+          String k = compatibilityForm(Character.toLowerCase(c));
           for (int j = 0; j < k.length(); j++) {
             char d = k.charAt(j);
             if (d >= 'a' && d <= 'z' || d >= '0' && d <= '9') {
@@ -133,17 +151,21 @@ public final class Normalizer {
     private void toSlow(int i) {
       if (!slow) {
         folded.setLength(0);
-        folded.append(lower, start, i);
+        for (int j = start; j < i; j++) {
+          char c = text.charAt(j);
+          folded.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
         slow = true;
       }
     }
 
     private void separator(char c, int i) {
       if (start >= 0) {
-        String word = slow ? WordTable.SHARED.word(folded.toString()) : WordTable.SHARED.word(lower, start, i, hash);
+        String word = slow ? WordTable.SHARED.word(folded.toString()) : WordTable.SHARED.word(text, start, i, hash, upper);
         tele = emit(out, word, tele, title);
         start = -1;
         slow = false;
+        upper = false;
       }
       if (c == '&') {
         tele = emit(out, "and", tele, title);

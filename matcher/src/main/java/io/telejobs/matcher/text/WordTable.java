@@ -1,5 +1,6 @@
 package io.telejobs.matcher.text;
 
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -26,15 +27,25 @@ final class WordTable {
    * @param hash the word's {@link String#hashCode()}, computed by the caller while it read the characters
    */
   String word(String text, int from, int to, int hash) {
+    return word(text, from, to, hash, false);
+  }
+
+  /**
+   * The word {@code text[from, to)} in lower case, where that region holds only ASCII letters and digits.
+   *
+   * @param hash the lower-case word's {@link String#hashCode()}
+   * @param upper whether the region holds an upper-case letter (then it is compared and copied folded)
+   */
+  String word(String text, int from, int to, int hash, boolean upper) {
     int length = to - from;
     if (length > MAX_LENGTH) {
-      return text.substring(from, to);
+      return upper ? lower(text, from, to) : text.substring(from, to);
     }
     int i = spread(hash) & (CAPACITY - 1);
     while (true) {
       String s = slots.getAcquire(i);
       if (s == null) {
-        String w = text.substring(from, to);
+        String w = upper ? lower(text, from, to) : text.substring(from, to);
         if (size.get() >= LIMIT) {
           return w;
         }
@@ -44,11 +55,31 @@ final class WordTable {
         }
         continue; // another thread took the slot: read it again
       }
-      if (s.hashCode() == hash && s.length() == length && s.regionMatches(0, text, from, length)) {
+      if (s.hashCode() == hash && s.length() == length
+          && (upper ? sameFolded(s, text, from, length) : s.regionMatches(0, text, from, length))) {
         return s;
       }
       i = (i + 1) & (CAPACITY - 1);
     }
+  }
+
+  /** Whether lower-case {@code s} equals {@code text[from, from + length)} with ASCII letters folded. */
+  private static boolean sameFolded(String s, String text, int from, int length) {
+    for (int k = 0; k < length; k++) {
+      char c = text.charAt(from + k);
+      if (c >= 'A' && c <= 'Z') {
+        c += 'a' - 'A';
+      }
+      if (s.charAt(k) != c) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code text[from, to)}, ASCII letters and digits, in lower case. */
+  private static String lower(String text, int from, int to) {
+    return text.substring(from, to).toLowerCase(Locale.ROOT);
   }
 
   /** A whole string as a word. */

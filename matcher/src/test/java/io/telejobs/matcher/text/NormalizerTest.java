@@ -77,6 +77,31 @@ class NormalizerTest {
     }
   }
 
+  /**
+   * Text is lowered as it is read, char by char, and gives the tokens of the same text lowered whole first
+   * (as the tokenizer did before): String.toLowerCase lowers two characters otherwise (a capital sigma by
+   * its place in the word, a capital I with a dot into two characters), and a supplementary character is
+   * two chars.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      SENIOR TELEHEALTH PROJECT MANAGER (REMOTE) - EPIC/CERNER
+      TeleHealth PgM, Virtual-Care; HIPAA & SOC2 -- Sr. Mgr II
+      Tele-HEALTH Tele Health TELE health tele
+      İSTANBUL Proje Yöneticisi – İnsan Kaynakları
+      ΥΠΕΥΘΥΝΟΣ ΕΡΓΟΥ ΤΗΛΕΙΑΤΡΙΚΗΣ ΟΔΥΣΣΕΑΣ
+      Σ Σ. ΣΑ aΣb
+      Ａｂｃ ＡＢＣ ÀÉÎÕÜ Straße STRASSE Ǆemal ǅ
+      Deseret 𐐀𐐁 text 𐐨 Ünïcödé 𝐏𝐫𝐨𝐣𝐞𝐜𝐭 MANAGER
+      ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 long
+      """)
+  void capitalsGiveTheTokensOfTheTextLoweredFirst(String text) {
+    String lowered = text.toLowerCase(java.util.Locale.ROOT);
+    assertSame(Normalizer.tokens(text), Normalizer.tokens(lowered));
+    assertSame(Normalizer.titleTokens(text), Normalizer.titleTokens(lowered));
+    assertThat(Normalizer.tokens(text)).as("lower case").allMatch(t -> t.equals(t.toLowerCase(java.util.Locale.ROOT)));
+  }
+
   /** Names the first token that differs, with its neighbours, rather than printing two long lists. */
   private static void assertSame(List<String> got, List<String> reference) {
     int i = 0;

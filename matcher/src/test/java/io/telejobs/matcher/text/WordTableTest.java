@@ -23,6 +23,21 @@ class WordTableTest {
   }
 
   @Test
+  void aWordWithCapitalsIsTheLowerCaseWord() {
+    WordTable table = new WordTable();
+    int hash = "telehealth".hashCode();
+    String seen = table.word("the TeleHealth program", 4, 14, hash, true);
+    assertThat(seen).isEqualTo("telehealth");
+    assertThat(table.word("telehealth", 0, 10, hash)).isSameAs(seen);
+    assertThat(table.word("TELEHEALTH", 0, 10, hash, true)).isSameAs(seen);
+    assertThat(table.word("TELEHEALTX", 0, 10, "telehealtx".hashCode(), true)).isEqualTo("telehealtx");
+    String longWord = "A".repeat(WordTable.MAX_LENGTH + 1);
+    assertThat(table.word(longWord, 0, longWord.length(), longWord.toLowerCase().hashCode(), true))
+        .isEqualTo("a".repeat(WordTable.MAX_LENGTH + 1));
+    assertThat(table.size()).isEqualTo(2);
+  }
+
+  @Test
   void overlongWordsAreNotKept() {
     WordTable table = new WordTable();
     String longWord = "a".repeat(WordTable.MAX_LENGTH + 1);
