@@ -37,6 +37,43 @@ public final class Bench {
    * A new folder for a run's Streams state under the module's {@code target/} (the build's clean removes it),
    * not the OS temporary folder, which Kafka Streams warns about because the OS may clear it mid-run.
    */
+  /** CPU time so far of the whole process, every thread (the broker, the clients and the JVM included). */
+  static long processCpu() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** CPU time so far of every live thread, summed by name with digits and addresses left out. */
+  static java.util.Map<String, Long> threadCpu() {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    java.util.Map<String, Long> out = new java.util.HashMap<>();
+    for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (t != null) {
+        long cpu = mx.getThreadCpuTime(t.getThreadId());
+        if (cpu > 0) {
+          out.merge("thread " + t.getThreadName().replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "").replaceAll("\\d+", "#"), cpu, Long::sum);
+        }
+      }
+    }
+    long gc = 0;
+    for (java.lang.management.GarbageCollectorMXBean b : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      gc += b.getCollectionTime();
+    }
+    out.put("garbage collection pauses and cycles (wall time, every GC thread)", gc * 1_000_000L);
+    out.put("JIT compilation (wall time)", java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() * 1_000_000L);
+    return out;
+  }
+
+  /** The {@code top} names whose CPU grew most between two {@link #threadCpu} readings, in µs per {@code per}. */
+  static String topThreads(java.util.Map<String, Long> before, java.util.Map<String, Long> after, int top, long per) {
+    StringBuilder out = new StringBuilder();
+    after.entrySet().stream()
+        .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+        .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
+        .forEach(e -> out.append(String.format(java.util.Locale.ROOT, "%n  %7.0f us  %s", e.getValue() / 1e3 / per, e.getKey())));
+    return out.toString();
+  }
+
   static java.nio.file.Path stateDir(String prefix) throws java.io.IOException {
     java.nio.file.Path target = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "bench-state"));
     return java.nio.file.Files.createTempDirectory(target.toAbsolutePath(), prefix);

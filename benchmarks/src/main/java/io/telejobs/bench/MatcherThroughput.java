@@ -194,7 +194,7 @@ public final class MatcherThroughput {
           firstAt = System.nanoTime();
           firstOffset = now.postingsCommitted();
           cpuAtFirst = streamThreadCpu(appId);
-          processCpuAtFirst = processCpu();
+          processCpuAtFirst = Bench.processCpu();
         }
         if (now.postingsCommitted() >= end && now.allCaughtUp()) {
           break;
@@ -202,7 +202,7 @@ public final class MatcherThroughput {
       }
       long doneAt = System.nanoTime();
       long cpu = streamThreadCpu(appId) - cpuAtFirst;
-      long processCpu = processCpu() - processCpuAtFirst;
+      long processCpu = Bench.processCpu() - processCpuAtFirst;
       long records = Math.max(1, end - firstOffset);
       System.out.printf(Locale.ROOT, "  %s: %.1f us of CPU per record for the whole process, %.1f us on the stream "
           + "thread (%.0f%% of the wall time)%n", appId, processCpu / 1e3 / records, cpu / 1e3 / records,
@@ -264,12 +264,6 @@ public final class MatcherThroughput {
       end += e.offset();
     }
     return end;
-  }
-
-  /** CPU time so far of the whole process, every thread. */
-  private static long processCpu() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
   }
 
   /** CPU time so far of the stream threads of {@code appId} (their names start with it). */

@@ -55,14 +55,17 @@ import org.apache.kafka.common.serialization.Serdes;
  *       until the last expected one; the expected count is the index's own match count for each job, built
  *       in this process from the same subscriptions, and every alert id must be distinct (exactly once);
  *   <li>deliveries per second: DELIVERED records on {@code deliveries.v1} for these jobs, over D (default
- *       20,000) after the first 2,000 (a tenth of the alerts at most), which run while the JIT compiles;
+ *       20,000) after the first 20,000 (a third of the alerts at most), which run while the JIT compiles,
+ *       and the CPU time of the whole process per email over the same window, with the threads that took
+ *       most of it, the garbage collector's and the JIT compiler's time;
  *   <li>the SMTP ceiling: bare Angus Mail loops sending one of the notifier's own emails D times over as
- *       many kept connections as the notifier has delivery lanes, to the same server, in the same run.
+ *       many kept connections as the notifier has delivery lanes, to the same server reset and sent to as
+ *       many recipients as the notifier's had received before its timed window, in the same run.
  * </ul>
  * GreenMail's mailboxes are emptied as mail arrives, so the run holds no million messages.
  *
  * <p>Last line: {@code RESULT notifier-fanout subs=… jobs=… alerts=… decided_per_s=… delivered_per_s=…
- * smtp_ceiling_per_s=… ratio=…} (ratio = delivered / ceiling).
+ * smtp_ceiling_per_s=… ratio=… cpu_us_per_email=… ceiling_cpu_us_per_email=…} (ratio = delivered / ceiling).
  */
 public final class NotifierFanout {
   /** How a DELIVERED outcome reads in a delivery record's JSON (enums are written in lower case). */
@@ -117,9 +120,12 @@ public final class NotifierFanout {
     AtomicReference<MimeMessage> oneEmail = new AtomicReference<>();
     double decidedPerS;
     double deliveredPerS;
+    double deliveredCpuUs;
     // the first deliveries run while the JIT compiles the delivery path (a quarter of the machine in a
     // profile); the ceiling warms up too, so the rate is timed after them
-    int warm = (int) Math.min(2_000, expected / 10);
+    // (with the first 2,000 of them untimed, the JIT compiled through the whole timed window, over a millisecond
+    // of compiler time an email in a 100,000-subscription run: a third of the timed jobs' emails are untimed)
+    int warm = (int) Math.min(20_000, expected / 3);
     int deliveredSample = (int) Math.min(sample, expected - 1 - warm);
     int lanes;
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
@@ -147,6 +153,10 @@ public final class NotifierFanout {
       AtomicLong delivered = new AtomicLong();
       AtomicLong firstDelivered = new AtomicLong();
       AtomicLong sampleDelivered = new AtomicLong();
+      AtomicLong cpuAtFirst = new AtomicLong();
+      AtomicLong cpuAtSample = new AtomicLong();
+      AtomicReference<Map<String, Long>> threadsAtFirst = new AtomicReference<>();
+      AtomicReference<Map<String, Long>> threadsAtSample = new AtomicReference<>();
       Thread emptier = started("fanout-mailboxes", () -> {
         while (running.get()) {
           MimeMessage[] got = smtp.getReceivedMessages();
@@ -183,9 +193,13 @@ public final class NotifierFanout {
                   && jobIds.contains(stringAfter(text, "\"jobId\":\"", 0))) {
                 long n = delivered.incrementAndGet();
                 if (n == warm + 1) {
+                  cpuAtFirst.set(Bench.processCpu());
+                  threadsAtFirst.set(Bench.threadCpu());
                   firstDelivered.set(System.nanoTime());
                 }
                 if (n == warm + 1 + deliveredSample) {
+                  cpuAtSample.set(Bench.processCpu());
+                  threadsAtSample.set(Bench.threadCpu());
                   sampleDelivered.set(System.nanoTime());
                 }
               }
@@ -235,8 +249,10 @@ public final class NotifierFanout {
           throw new IllegalStateException("only " + delivered.get() + " deliveries in 30 minutes");
         }
         deliveredPerS = deliveredSample / ((sampleDelivered.get() - firstDelivered.get()) / 1e9);
-        System.out.printf(Locale.ROOT, "%d emails delivered (DELIVERED records) after the first %d at %.0f/s%n",
-            deliveredSample, warm, deliveredPerS);
+        deliveredCpuUs = (cpuAtSample.get() - cpuAtFirst.get()) / 1e3 / deliveredSample;
+        System.out.printf(Locale.ROOT, "%d emails delivered (DELIVERED records) after the first %d at %.0f/s, "
+            + "%.0f us of CPU an email for the whole process; the threads that took most:%s%n", deliveredSample, warm,
+            deliveredPerS, deliveredCpuUs, Bench.topThreads(threadsAtFirst.get(), threadsAtSample.get(), 12, deliveredSample));
         running.set(false);
         alertWatch.join();
         deliveryWatch.join();
@@ -247,24 +263,31 @@ public final class NotifierFanout {
       running.set(false);
     }
     try {
-      double ceiling = smtpCeiling(smtp, oneEmail.get(), deliveredSample, lanes);
-      System.out.printf(Locale.ROOT, "bare Angus Mail loops, %d kept connections, the same email: %.0f emails/s%n",
-          lanes, ceiling);
+      // the ceiling's server first receives as many recipients as the notifier's did before its timed window
+      Ceiling ceiling = smtpCeiling(smtp, oneEmail.get(), deliveredSample, lanes, (int) warmCount + warm);
+      System.out.printf(Locale.ROOT, "bare Angus Mail loops, %d kept connections, the same email: %.0f emails/s, "
+          + "%.0f us of CPU an email for the whole process%n", lanes, ceiling.perS(), ceiling.cpuUs());
       System.out.printf(Locale.ROOT, "RESULT notifier-fanout subs=%d jobs=%d alerts=%d decided_per_s=%.0f "
-          + "delivered_per_s=%.0f smtp_ceiling_per_s=%.0f ratio=%.3f%n", subs, jobCount, expected, decidedPerS,
-          deliveredPerS, ceiling, deliveredPerS / ceiling);
+          + "delivered_per_s=%.0f smtp_ceiling_per_s=%.0f ratio=%.3f cpu_us_per_email=%.0f "
+          + "ceiling_cpu_us_per_email=%.0f%n", subs, jobCount, expected, decidedPerS, deliveredPerS, ceiling.perS(),
+          deliveredPerS / ceiling.perS(), deliveredCpuUs, ceiling.cpuUs());
     } finally {
       smtp.stop();
     }
   }
 
+  /** The ceiling's rate, and the CPU time of the whole process per email while it ran. */
+  private record Ceiling(double perS, double cpuUs) {}
+
   /**
    * The ceiling: the same message sent {@code n} times over {@code connections} connections that stay open
    * (as many as the notifier's delivery lanes), each on a thread of its own, as fast as Angus Mail and the
-   * server allow, to as many new recipients as the notifier wrote to. The server is reset first: GreenMail
-   * makes a mailbox for each new recipient and takes longer the more it holds, so both start from none.
+   * server allow, to as many new recipients as the notifier wrote to. GreenMail makes a mailbox for each new
+   * recipient and takes longer the more it holds, so the server is reset first and then, untimed, sent to
+   * {@code warmRecipients} others: as many as the notifier's server had received when its timed window began.
    */
-  private static double smtpCeiling(GreenMail smtp, MimeMessage email, int n, int connections) throws Exception {
+  private static Ceiling smtpCeiling(GreenMail smtp, MimeMessage email, int n, int connections, int warmRecipients)
+      throws Exception {
     if (email == null) {
       throw new IllegalStateException("no email from the notifier was seen");
     }
@@ -291,7 +314,7 @@ public final class NotifierFanout {
         senders.add(threads.submit(() -> {
           try (Transport transport = session.getTransport("smtp")) {
             transport.connect();
-            for (int i = lane; i < Math.min(500, n); i += connections) { // warm-up
+            for (int i = lane; i < warmRecipients; i += connections) { // warm-up
               transport.sendMessage(message, new InternetAddress[] {new InternetAddress("warm" + i + "@example.com")});
             }
             warm.await();
@@ -304,12 +327,14 @@ public final class NotifierFanout {
         }));
       }
       warm.await();
+      long cpu0 = Bench.processCpu();
       long t0 = System.nanoTime();
       go.await();
       for (java.util.concurrent.Future<?> f : senders) {
         f.get();
       }
-      return n / ((System.nanoTime() - t0) / 1e9);
+      long t1 = System.nanoTime();
+      return new Ceiling(n / ((t1 - t0) / 1e9), (Bench.processCpu() - cpu0) / 1e3 / n);
     } finally {
       threads.shutdownNow();
       running.set(false);

@@ -4,6 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.telejobs.contracts.Alert;
+import io.telejobs.contracts.Criteria;
+import io.telejobs.contracts.Level;
+import io.telejobs.contracts.MatchedJob;
+import io.telejobs.contracts.Tier;
+import io.telejobs.contracts.WorkMode;
+import io.telejobs.notifier.Fixtures;
+import io.telejobs.notifier.security.TokenSigner;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -22,6 +32,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The SMTP sender against a real SMTP server in the JVM (GreenMail): one kept connection, and outages. */
 class SmtpEmailSenderTest {
@@ -34,6 +46,55 @@ class SmtpEmailSenderTest {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
+  }
+
+  /**
+   * What the server received decodes to the rendered text and HTML, in UTF-8, for rendered alerts about
+   * jobs with titles as employers wrote them (accents, dashes, full-width letters, symbols) and for bodies
+   * with what a transfer encoding must escape (an equals sign, trailing spaces, a long line, tabs, a lone
+   * carriage return).
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      Télésanté – Chef de projet
+      Projektmanager (m/w/d) Digital Health
+      Ｐｒｏｊｅｃｔ Ｍａｎａｇｅｒ
+      Epic Clin Doc Analyst II — Remote
+      Mental Health & Wellness Program Coordinator 🩺 <b>urgent</b>
+      """)
+  void theServerReceivesTheRenderedTextAndHtml(String title) throws Exception {
+    EmailRenderer renderer = new EmailRenderer("https://alerts.example.org/",
+        new TokenSigner("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8)));
+    MatchedJob job = Fixtures.job("j-1", title, Tier.CORE, Level.MID, "DE", WorkMode.REMOTE, "EUR", 70000, 85000);
+    Email rendered = renderer.render(new Alert(Alert.SCHEMA_VERSION, Alert.idFor("sub-1", job.jobId()),
+        Fixtures.subscription("sub-1", "ana@example.com", Criteria.any()), job, List.of(), Fixtures.AT));
+    Email awkward = new Email("ana@example.com", title, "pay = 70,000 EUR   \n\tand " + "x".repeat(300) + "\rend \n",
+        "<p style=\"a=b\">" + title + "</p>" + "y".repeat(120) + "   ", "<odd-1@alerts.telejobs>", Map.of());
+    for (Email email : List.of(rendered, awkward)) {
+      GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      smtp.start();
+      SmtpEmailSender sender = new SmtpEmailSender(new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(), "none",
+          "", "", "alerts@telejobs.example", Duration.ofSeconds(5)), 1, System::nanoTime, null);
+      try {
+        sender.send(email);
+        MimeMessage got = smtp.getReceivedMessages()[0];
+        MimeMultipart parts = (MimeMultipart) got.getContent();
+        assertThat(parts.getCount()).isEqualTo(2);
+        assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain").containsIgnoringCase("charset=UTF-8");
+        assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html").containsIgnoringCase("charset=UTF-8");
+        assertThat(lines(parts.getBodyPart(0).getContent())).isEqualTo(lines(email.text()));
+        assertThat(lines(parts.getBodyPart(1).getContent())).isEqualTo(lines(email.html()));
+        assertThat(got.getSubject()).isEqualTo(email.subject());
+      } finally {
+        sender.close();
+        smtp.stop();
+      }
+    }
+  }
+
+  /** Line ends as the receiver's library hands them over (CRLF on the wire) compared as LF. */
+  private static String lines(Object content) {
+    return ((String) content).replace("\r\n", "\n").replace("\r", "\n");
   }
 
   @Test
