@@ -33,17 +33,17 @@ public final class Bench {
     }
   }
 
-  /**
-   * A new folder for a run's Streams state under the module's {@code target/} (the build's clean removes it),
-   * not the OS temporary folder, which Kafka Streams warns about because the OS may clear it mid-run.
-   */
   /** CPU time so far of the whole process, every thread (the broker, the clients and the JVM included). */
   static long processCpu() {
     return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }
 
-  /** CPU time so far of every live thread, summed by name with digits and addresses left out. */
+  /**
+   * CPU time so far of every live Java thread, summed by name with digits and ids left out, and the
+   * collectors' and the JIT compiler's accumulated times (wall time: they run on threads the JVM does not
+   * list, and a compiler thread waiting for a core counts too), in nanoseconds.
+   */
   static java.util.Map<String, Long> threadCpu() {
     java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
     java.util.Map<String, Long> out = new java.util.HashMap<>();
@@ -74,6 +74,10 @@ public final class Bench {
     return out.toString();
   }
 
+  /**
+   * A new folder for a run's Streams state under the module's {@code target/} (the build's clean removes it),
+   * not the OS temporary folder, which Kafka Streams warns about because the OS may clear it mid-run.
+   */
   static java.nio.file.Path stateDir(String prefix) throws java.io.IOException {
     java.nio.file.Path target = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "bench-state"));
     return java.nio.file.Files.createTempDirectory(target.toAbsolutePath(), prefix);
