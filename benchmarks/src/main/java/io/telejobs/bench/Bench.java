@@ -39,22 +39,26 @@ public final class Bench {
         .getProcessCpuTime();
   }
 
+  /** CPU time so far of the live Java threads whose name {@code names} accepts, in nanoseconds. */
+  static long threadCpu(java.util.function.Predicate<String> names) {
+    long[] sum = {0};
+    forEachThreadCpu((name, cpu) -> {
+      if (names.test(name)) {
+        sum[0] += cpu;
+      }
+    });
+    return sum[0];
+  }
+
   /**
    * CPU time so far of every live Java thread, summed by name with digits and ids left out, and the
    * collectors' and the JIT compiler's accumulated times (wall time: they run on threads the JVM does not
    * list, and a compiler thread waiting for a core counts too), in nanoseconds.
    */
   static java.util.Map<String, Long> threadCpu() {
-    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
     java.util.Map<String, Long> out = new java.util.HashMap<>();
-    for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
-      if (t != null) {
-        long cpu = mx.getThreadCpuTime(t.getThreadId());
-        if (cpu > 0) {
-          out.merge("thread " + t.getThreadName().replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "").replaceAll("\\d+", "#"), cpu, Long::sum);
-        }
-      }
-    }
+    forEachThreadCpu((name, cpu) -> out.merge(
+        "thread " + name.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "").replaceAll("\\d+", "#"), cpu, Long::sum));
     long gc = 0;
     for (java.lang.management.GarbageCollectorMXBean b : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
       gc += b.getCollectionTime();
@@ -62,6 +66,18 @@ public final class Bench {
     out.put("garbage collection pauses and cycles (wall time, every GC thread)", gc * 1_000_000L);
     out.put("JIT compilation (wall time)", java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() * 1_000_000L);
     return out;
+  }
+
+  private static void forEachThreadCpu(java.util.function.BiConsumer<String, Long> each) {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (t != null) {
+        long cpu = mx.getThreadCpuTime(t.getThreadId());
+        if (cpu > 0) {
+          each.accept(t.getThreadName(), cpu);
+        }
+      }
+    }
   }
 
   /** The {@code top} names whose CPU grew most between two {@link #threadCpu} readings, in µs per {@code per}. */

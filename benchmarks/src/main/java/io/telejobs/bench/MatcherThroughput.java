@@ -268,14 +268,7 @@ public final class MatcherThroughput {
 
   /** CPU time so far of the stream threads of {@code appId} (their names start with it). */
   private static long streamThreadCpu(String appId) {
-    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-    long sum = 0;
-    for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t.getName().startsWith(appId) && t.getName().contains("-StreamThread-")) {
-        sum += Math.max(0, mx.getThreadCpuTime(t.getId()));
-      }
-    }
-    return sum;
+    return Bench.threadCpu(name -> name.startsWith(appId) && name.contains("-StreamThread-"));
   }
 
   static double median(List<Double> xs) {
