@@ -90,7 +90,7 @@ public final class NotifierFanout {
     long expected = 0;
     MatchIndex local = MatchIndex.build(entries);
     for (MatchedJob j : jobs) {
-      expected += local.match(JobFacts.of(j)).length;
+      expected += local.match(JobFacts.of(j)).size();
     }
     // a warm-up job first, fitting about 1% of the subscribers: the timed jobs then meet a JIT-compiled decision
     // and delivery path, as a notifier that has been running does (the first burst of a fresh JVM ran at
@@ -100,7 +100,7 @@ public final class NotifierFanout {
     long warmCount = 0;
     List<JobFacts> candidates = model.jobs(60, 13);
     for (int i = 0; i < candidates.size(); i++) {
-      long c = local.match(candidates.get(i)).length;
+      long c = local.match(candidates.get(i)).size();
       if (c > 0 && (warmJob == null || Math.abs(c - warmTarget) < Math.abs(warmCount - warmTarget))) {
         warmJob = job(1_000 + i, candidates.get(i), now);
         warmCount = c;

@@ -26,7 +26,7 @@ class SubscriptionModelTest {
         }
       }
       List<String> indexed = new ArrayList<>();
-      for (int ord : index.match(job)) {
+      for (int ord : index.match(job).toArray()) {
         indexed.add(index.id(ord));
       }
       assertThat(indexed).containsExactlyInAnyOrderElementsOf(naive);

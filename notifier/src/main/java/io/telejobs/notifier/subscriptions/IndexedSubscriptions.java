@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.roaringbitmap.PeekableIntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -23,6 +22,8 @@ public final class IndexedSubscriptions implements SubscriptionIndex {
   private final Map<String, Integer> ordinalOf = new HashMap<>();
   private final RoaringBitmap staleOrdinals = new RoaringBitmap();
   private MatchIndex index = MatchIndex.build(List.of());
+  /** The subscription behind each ordinal of {@link #index}, as it was built; stale ones are skipped. */
+  private Subscription[] byOrdinal = new Subscription[0];
 
   /** @param rebuildAfter how many changes since the last build trigger a rebuild */
   public IndexedSubscriptions(int rebuildAfter) {
@@ -101,8 +102,10 @@ public final class IndexedSubscriptions implements SubscriptionIndex {
       active.values().forEach(s -> entries.add(new MatchIndex.Entry(s.id(), s.criteria())));
       index = MatchIndex.build(entries);
       ordinalOf.clear();
+      byOrdinal = new Subscription[index.size()];
       for (int i = 0; i < index.size(); i++) {
         ordinalOf.put(index.id(i), i);
+        byOrdinal[i] = active.get(index.id(i));
       }
       changedSinceBuild.clear();
       staleOrdinals.clear();
@@ -116,15 +119,11 @@ public final class IndexedSubscriptions implements SubscriptionIndex {
     JobFacts facts = JobFacts.of(job);
     lock.readLock().lock();
     try {
-      int[] hits = index.match(facts);
-      List<Subscription> out = new ArrayList<>(hits.length + changedSinceBuild.size());
-      PeekableIntIterator stale = staleOrdinals.getIntIterator(); // both ascending: one merge pass
-      for (int ord : hits) {
-        stale.advanceIfNeeded(ord);
-        if (!stale.hasNext() || stale.peekNext() != ord) {
-          out.add(active.get(index.id(ord)));
-        }
-      }
+      MatchSet hits = index.match(facts);
+      staleOrdinals.forEach((int ord) -> hits.remove(ord)); // changed or removed since the build
+      List<Subscription> out = new ArrayList<>(hits.size() + changedSinceBuild.size());
+      Subscription[] subscriptions = byOrdinal;
+      hits.forEach(ord -> out.add(subscriptions[ord]));
       for (Subscription s : changedSinceBuild.values()) {
         if (SubscriptionMatcher.matches(s.criteria(), facts)) {
           out.add(s);

@@ -24,14 +24,13 @@ import org.roaringbitmap.RoaringBitmap;
  * mode, band and country are one bitset each per value (built with RoaringBitmap, then kept as bitsets:
  * a job reads them whole, and one fused pass over plain words is several times faster than AND-ing
  * compressed bitmaps and turning the result into ints). Keywords, excluded companies and places are
- * many small sets per job ({@link OrdinalSets}). The results equal {@link SubscriptionMatcher}'s, which a
+ * many small sets per job ({@link OrdinalSets}). A match is handed over as the bitset it computed
+ * ({@link MatchSet}). The results equal {@link SubscriptionMatcher}'s, which a
  * test and the benchmark check.
  */
 public final class MatchIndex {
   /** One subscription to index. */
   public record Entry(String id, Criteria criteria) {}
-
-  private static final int[] NONE = new int[0];
 
   private final int n;
   private final String[] ids;
@@ -178,10 +177,10 @@ public final class MatchIndex {
     return new MatchIndex(entries);
   }
 
-  /** The ordinals of every subscription that fits {@code job}, ascending. */
-  public int[] match(JobFacts job) {
+  /** Every subscription that fits {@code job}, by ordinal. */
+  public MatchSet match(JobFacts job) {
     if (job.tier() == Tier.NONE || n == 0) {
-      return NONE;
+      return MatchSet.EMPTY;
     }
     // wanted: names no include keyword or one of the job's words, and excludes none of them nor the company
     long[] wanted = noIncludeBits.clone();
@@ -222,43 +221,7 @@ public final class MatchIndex {
       count += Long.bitCount(word);
     }
     count -= keepSalaryRange(job, wanted);
-    return ordinals(wanted, count);
-  }
-
-  /** Bits written unconditionally per non-empty word by {@link #ordinals}: more than most words hold. */
-  private static final int UNROLLED = 12;
-
-  /**
-   * The positions of the set bits of {@code bits}, ascending; {@code count} is their number. A word's
-   * first {@link #UNROLLED} positions are written without a branch per bit (past the word's last bit the
-   * writes are garbage that the next word overwrites), which is a third faster than a loop that stops at
-   * each word's last bit (at a million subscriptions, 10% of them matching); the last words of the
-   * array, where such writes would run past its end, take the loop.
-   */
-  static int[] ordinals(long[] bits, int count) {
-    int[] out = new int[count];
-    int k = 0;
-    for (int i = 0; i < bits.length; i++) {
-      long word = bits[i];
-      if (word == 0) {
-        continue;
-      }
-      int base = i << 6;
-      int c = Long.bitCount(word);
-      int j = k;
-      if (k + UNROLLED <= count) {
-        for (int u = 0; u < UNROLLED; u++) {
-          out[j++] = base + Long.numberOfTrailingZeros(word);
-          word &= word - 1;
-        }
-      }
-      while (word != 0) {
-        out[j++] = base + Long.numberOfTrailingZeros(word);
-        word &= word - 1;
-      }
-      k += c;
-    }
-    return out;
+    return new MatchSet(wanted, count);
   }
 
   /**

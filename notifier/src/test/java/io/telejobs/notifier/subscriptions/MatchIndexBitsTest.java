@@ -2,15 +2,18 @@ package io.telejobs.notifier.subscriptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The match index's two word-level steps against {@link BitSet}: listing the set bits (which writes a
- * word's first bits without a branch and lets the next word overwrite what lies past its last bit), and
- * clearing an ordinal range (the salary ranges).
+ * The match index's word-level steps against {@link BitSet}: listing and reading the set bits of a
+ * {@link MatchSet} (the listing writes a word's first bits without a branch and lets the next word
+ * overwrite what lies past its last bit), removing from it, and clearing an ordinal range (the salary
+ * ranges).
  */
 class MatchIndexBitsTest {
   private static long[] words(BitSet set, int n) {
@@ -24,12 +27,14 @@ class MatchIndexBitsTest {
   @CsvSource({
       "nothing set, 0, 640",
       "every bit, 1.0, 640",
+      "every bit across several batches, 1.0, 5000",
+      "half across several batches, 0.5, 20000",
       "one in ten (the model's match rate), 0.1, 6400",
       "one in five (a broad job), 0.2, 6400",
       "one in a hundred, 0.01, 6400",
       "half, 0.5, 1000",
       "a partial last word, 0.3, 1001"})
-  void listsTheSetBitsInOrder(String name, double density, int n) {
+  void readsTheSetBitsInOrder(String name, double density, int n) {
     Random r = new Random(n + (long) (density * 1000));
     BitSet set = new BitSet(n);
     for (int i = 0; i < n; i++) {
@@ -37,7 +42,41 @@ class MatchIndexBitsTest {
         set.set(i);
       }
     }
-    assertThat(MatchIndex.ordinals(words(set, n), set.cardinality())).containsExactly(set.stream().toArray());
+    MatchSet matches = new MatchSet(words(set, n), set.cardinality());
+    List<Integer> read = new ArrayList<>();
+    matches.forEach(read::add);
+    assertThat(read).containsExactlyElementsOf(set.stream().boxed().toList());
+    assertThat(matches.toArray()).containsExactly(set.stream().toArray());
+    assertThat(matches.size()).isEqualTo(set.cardinality());
+    for (int ord = 0; ord < n; ord++) {
+      assertThat(matches.contains(ord)).as("contains %d", ord).isEqualTo(set.get(ord));
+    }
+  }
+
+  @ParameterizedTest(name = "remove {0}")
+  @CsvSource({"'3 64 65'", "'0 0'", "'7'", "'130 131 2'", "'999 1000'", "'1001 5000'"})
+  void removesOrdinalsAndCountsOnlyThoseThatWereIn(String removed) {
+    int n = 1001;
+    BitSet set = new BitSet(n);
+    Random r = new Random(removed.hashCode());
+    for (int i = 0; i < n; i++) {
+      if (r.nextBoolean()) {
+        set.set(i);
+      }
+    }
+    set.set(3);
+    set.set(999);
+    set.clear(130);
+    MatchSet matches = new MatchSet(words(set, n), set.cardinality());
+    for (String o : removed.split(" ")) {
+      int ord = Integer.parseInt(o);
+      matches.remove(ord);
+      if (ord < n) {
+        set.clear(ord);
+      }
+    }
+    assertThat(matches.size()).isEqualTo(set.cardinality());
+    assertThat(matches.toArray()).containsExactly(set.stream().toArray());
   }
 
   @ParameterizedTest(name = "bits {0} in a 4-word set")
@@ -52,7 +91,7 @@ class MatchIndexBitsTest {
     for (String o : ordinals.split(" ")) {
       set.set(Integer.parseInt(o));
     }
-    assertThat(MatchIndex.ordinals(words(set, 256), set.cardinality())).containsExactly(set.stream().toArray());
+    assertThat(new MatchSet(words(set, 256), set.cardinality()).toArray()).containsExactly(set.stream().toArray());
   }
 
   @ParameterizedTest(name = "clear [{0}, {1})")
