@@ -183,6 +183,7 @@ public final class MatcherThroughput {
       long firstOffset = 0;
       long cpuAtFirst = 0;
       long processCpuAtFirst = 0;
+      Map<String, Long> threadsAtFirst = Map.of();
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
       while (true) {
         if (System.nanoTime() > deadline) {
@@ -195,6 +196,7 @@ public final class MatcherThroughput {
           firstOffset = now.postingsCommitted();
           cpuAtFirst = streamThreadCpu(appId);
           processCpuAtFirst = Bench.processCpu();
+          threadsAtFirst = Bench.threadCpu();
         }
         if (now.postingsCommitted() >= end && now.allCaughtUp()) {
           break;
@@ -203,10 +205,12 @@ public final class MatcherThroughput {
       long doneAt = System.nanoTime();
       long cpu = streamThreadCpu(appId) - cpuAtFirst;
       long processCpu = Bench.processCpu() - processCpuAtFirst;
+      Map<String, Long> threadsAtDone = Bench.threadCpu();
       long records = Math.max(1, end - firstOffset);
       System.out.printf(Locale.ROOT, "  %s: %.1f us of CPU per record for the whole process, %.1f us on the stream "
-          + "thread (%.0f%% of the wall time)%n", appId, processCpu / 1e3 / records, cpu / 1e3 / records,
-          100.0 * cpu / Math.max(1, doneAt - firstAt));
+          + "thread (%.0f%% of the wall time); the busiest threads:%s%n", appId, processCpu / 1e3 / records,
+          cpu / 1e3 / records, 100.0 * cpu / Math.max(1, doneAt - firstAt),
+          Bench.topThreads(threadsAtFirst, threadsAtDone, 8, records));
       streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
           .withTimeout(Duration.ofSeconds(30)));
       return new Run(records / ((doneAt - firstAt) / 1e9), processCpu / 1e3 / records, cpu / 1e3 / records);
