@@ -177,35 +177,72 @@ public final class MatchIndex {
     return new MatchIndex(entries);
   }
 
-  /** Every subscription that fits {@code job}, by ordinal. */
+  /**
+   * Every subscription that fits {@code job}, by ordinal. Only the words that hold subscriptions the job's
+   * pay can satisfy are read and written (no minimum, or a minimum in its currency at most its pay: at most
+   * two spans of words, since ordinals are sorted by currency and minimum); the others stay zero.
+   */
   public MatchSet match(JobFacts job) {
     if (job.tier() == Tier.NONE || n == 0) {
       return MatchSet.EMPTY;
     }
+    // the subscriptions the pay allows: [0, noMinimumEnd) and [payFrom, payTo), as ordinals and as words
+    int payFrom = n;
+    int payTo = n;
+    int[] range = job.currency() == null ? null : currencyRange.get(job.currency());
+    if (range != null) {
+      int lo = range[0];
+      int hi = range[1];
+      while (lo < hi) { // first ordinal whose minimum exceeds the pay
+        int mid = (lo + hi) >>> 1;
+        if (minimums[mid].compareTo(job.topAnnualPay()) <= 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      if (lo > range[0]) {
+        payFrom = range[0];
+        payTo = lo;
+      }
+    }
+    int end1 = (noMinimumEnd + 63) >>> 6;
+    int from2 = payFrom >>> 6;
+    int end2 = (payTo + 63) >>> 6;
+    if (payFrom == n) { // no second span
+      from2 = end1;
+      end2 = end1;
+    } else if (from2 <= end1) { // the two touch: one span
+      end1 = Math.max(end1, end2);
+      from2 = end1;
+      end2 = end1;
+    }
+    int[] spans = from2 < end2 ? new int[] {0, end1, from2, end2} : new int[] {0, end1};
+
     // wanted: names no include keyword or one of the job's words, and excludes none of them nor the company
-    long[] wanted = noIncludeBits.clone();
+    long[] wanted = new long[noIncludeBits.length];
+    System.arraycopy(noIncludeBits, 0, wanted, 0, end1);
+    System.arraycopy(noIncludeBits, from2, wanted, from2, end2 - from2);
     Object[][] named = new Object[job.words().size()][];
     int namedCount = 0;
     for (String w : job.words()) {
       Object[] sets = keywords.get(w);
       if (sets != null) {
         named[namedCount++] = sets;
-        OrdinalSets.orInto(sets[0], wanted);
+        OrdinalSets.orInto(sets[0], wanted, spans);
       }
     }
     for (int i = 0; i < namedCount; i++) { // after every include: an excluded word wins
-      OrdinalSets.clearFrom(named[i][1], wanted);
+      OrdinalSets.clearFrom(named[i][1], wanted, spans);
     }
     if (job.company() != null) {
       excludedCompanies.clearFrom(job.company(), wanted);
     }
+    long[] placed = null;
     if (noLocationBits != null) { // and names no location, or one of the job's places
-      long[] placed = noLocationBits.clone();
+      placed = noLocationBits.clone();
       for (String place : job.places()) {
         locations.orInto(place, placed);
-      }
-      for (int i = 0; i < wanted.length; i++) {
-        wanted[i] &= placed[i];
       }
     }
     long[] tier = byTier[job.tier().ordinal()];
@@ -213,37 +250,24 @@ public final class MatchIndex {
     long[] mode = byMode[job.workMode().ordinal()];
     long[] band = job.band() == null ? anyBand : bandOrAny[job.band().ordinal()];
     long[] country = job.country() == null ? anyCountry : countryOrAny.getOrDefault(job.country(), anyCountry);
-    // one fused pass over every conjunct, counting the match set as it goes
+    // one fused pass over every conjunct, per span, counting the match set as it goes
     int count = 0;
-    for (int i = 0; i < wanted.length; i++) {
-      long word = wanted[i] & tier[i] & level[i] & mode[i] & band[i] & country[i];
-      wanted[i] = word;
-      count += Long.bitCount(word);
-    }
-    count -= keepSalaryRange(job, wanted);
-    return new MatchSet(wanted, count);
-  }
-
-  /**
-   * Clears every subscription outside "no minimum, or a minimum in the job's currency at most its pay"
-   * from {@code bits}; returns how many set bits it cleared.
-   */
-  private int keepSalaryRange(JobFacts job, long[] bits) {
-    int[] range = job.currency() == null ? null : currencyRange.get(job.currency());
-    if (range == null) {
-      return clear(bits, noMinimumEnd, n);
-    }
-    int lo = range[0];
-    int hi = range[1];
-    while (lo < hi) { // first ordinal whose minimum exceeds the pay
-      int mid = (lo + hi) >>> 1;
-      if (minimums[mid].compareTo(job.topAnnualPay()) <= 0) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
+    for (int s = 0; s < spans.length; s += 2) {
+      for (int i = spans[s]; i < spans[s + 1]; i++) {
+        long word = wanted[i] & tier[i] & level[i] & mode[i] & band[i] & country[i];
+        if (placed != null) {
+          word &= placed[i];
+        }
+        wanted[i] = word;
+        count += Long.bitCount(word);
       }
     }
-    return clear(bits, noMinimumEnd, range[0]) + clear(bits, lo, n);
+    // the spans' edge words hold ordinals the pay does not allow: [noMinimumEnd, payFrom) and [payTo, n)
+    int covered1 = Math.min(n, end1 << 6);
+    count -= clear(wanted, noMinimumEnd, Math.min(payFrom, covered1));
+    count -= clear(wanted, Math.max(noMinimumEnd, from2 << 6), Math.min(payFrom, end2 << 6));
+    count -= clear(wanted, payTo, Math.min(n, Math.max(covered1, end2 << 6)));
+    return new MatchSet(wanted, count);
   }
 
   /** Clears bits {@code from} (inclusive) to {@code to} (exclusive); returns how many were set. */

@@ -62,6 +62,66 @@ final class OrdinalSets {
     return false;
   }
 
+  /**
+   * Sets the bits of a {@link #compact} set's ordinals in {@code bits}, only within the word spans
+   * {@code spans} ({@code [spans[0], spans[1])}, {@code [spans[2], spans[3])}, ...; ascending, not
+   * overlapping).
+   */
+  static void orInto(Object set, long[] bits, int[] spans) {
+    if (set instanceof long[] d) {
+      for (int s = 0; s < spans.length; s += 2) {
+        for (int i = spans[s]; i < spans[s + 1]; i++) {
+          bits[i] |= d[i];
+        }
+      }
+    } else if (set instanceof int[] ords) {
+      int k = 0;
+      for (int s = 0; s < spans.length; s += 2) {
+        int to = spans[s + 1] << 6;
+        for (k = from(ords, k, spans[s] << 6); k < ords.length && ords[k] < to; k++) {
+          bits[ords[k] >>> 6] |= 1L << ords[k];
+        }
+      }
+    }
+  }
+
+  /** Clears the bits of a {@link #compact} set's ordinals from {@code bits}, only within the word spans {@code spans}. */
+  static void clearFrom(Object set, long[] bits, int[] spans) {
+    if (set instanceof long[] d) {
+      for (int s = 0; s < spans.length; s += 2) {
+        for (int i = spans[s]; i < spans[s + 1]; i++) {
+          bits[i] &= ~d[i];
+        }
+      }
+    } else if (set instanceof int[] ords) {
+      int k = 0;
+      for (int s = 0; s < spans.length; s += 2) {
+        int to = spans[s + 1] << 6;
+        for (k = from(ords, k, spans[s] << 6); k < ords.length && ords[k] < to; k++) {
+          bits[ords[k] >>> 6] &= ~(1L << ords[k]);
+        }
+      }
+    }
+  }
+
+  /** The first index at or after {@code k} of ascending {@code ords} whose ordinal is at least {@code ord}. */
+  private static int from(int[] ords, int k, int ord) {
+    if (k >= ords.length || ords[k] >= ord) {
+      return k;
+    }
+    int lo = k + 1;
+    int hi = ords.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (ords[mid] < ord) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
   /** Clears the bits of {@code key}'s ordinals in {@code bits}; returns whether the key is known. */
   boolean clearFrom(String key, long[] bits) {
     return clearFrom(sets.get(key), bits);
