@@ -42,24 +42,9 @@ final class OrdinalSets {
 
   /** Sets the bits of {@code key}'s ordinals in {@code bits}; returns whether the key is known. */
   boolean orInto(String key, long[] bits) {
-    return orInto(sets.get(key), bits);
-  }
-
-  /** Sets the bits of a {@link #compact} set's ordinals in {@code bits}; returns whether it is not null. */
-  static boolean orInto(Object set, long[] bits) {
-    if (set instanceof long[] d) {
-      for (int i = 0; i < d.length; i++) {
-        bits[i] |= d[i];
-      }
-      return true;
-    }
-    if (set instanceof int[] s) {
-      for (int ord : s) {
-        bits[ord >>> 6] |= 1L << ord;
-      }
-      return true;
-    }
-    return false;
+    Object set = sets.get(key);
+    orInto(set, bits, new int[] {0, bits.length});
+    return set != null;
   }
 
   /**
@@ -124,24 +109,9 @@ final class OrdinalSets {
 
   /** Clears the bits of {@code key}'s ordinals in {@code bits}; returns whether the key is known. */
   boolean clearFrom(String key, long[] bits) {
-    return clearFrom(sets.get(key), bits);
-  }
-
-  /** Clears the bits of a {@link #compact} set's ordinals from {@code bits}; returns whether it is not null. */
-  static boolean clearFrom(Object set, long[] bits) {
-    if (set instanceof long[] d) {
-      for (int i = 0; i < d.length; i++) {
-        bits[i] &= ~d[i];
-      }
-      return true;
-    }
-    if (set instanceof int[] s) {
-      for (int ord : s) {
-        bits[ord >>> 6] &= ~(1L << ord);
-      }
-      return true;
-    }
-    return false;
+    Object set = sets.get(key);
+    clearFrom(set, bits, new int[] {0, bits.length});
+    return set != null;
   }
 
   /** Whether {@code key} is kept as a bitset (tests). */
