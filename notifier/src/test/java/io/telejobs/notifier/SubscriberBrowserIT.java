@@ -25,9 +25,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.Wait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -83,8 +85,14 @@ class SubscriberBrowserIT {
     return browser.driver();
   }
 
-  private static WebDriverWait waiting() {
-    return new WebDriverWait(web(), Duration.ofSeconds(15));
+  /**
+   * A wait that keeps polling through a page being replaced: a condition that reads an element of the page a
+   * click is leaving can meet Chromium's "Node with given id does not belong to the document", which Selenium
+   * reports as a plain {@link WebDriverException}, not as a stale element, so the default wait stopped there.
+   * A real failure still fails, at the timeout, with the last exception as its cause.
+   */
+  private static Wait<WebDriver> waiting() {
+    return new WebDriverWait(web(), Duration.ofSeconds(15)).ignoring(WebDriverException.class);
   }
 
   @Test
