@@ -123,7 +123,11 @@ public final class IndexedSubscriptions implements SubscriptionIndex {
       staleOrdinals.forEach((int ord) -> hits.remove(ord)); // changed or removed since the build
       List<Subscription> out = new ArrayList<>(hits.size() + changedSinceBuild.size());
       Subscription[] subscriptions = byOrdinal;
-      hits.forEach(ord -> out.add(subscriptions[ord]));
+      hits.forEachBatch((ordinals, count) -> {
+        for (int i = 0; i < count; i++) {
+          out.add(subscriptions[ordinals[i]]);
+        }
+      });
       for (Subscription s : changedSinceBuild.values()) {
         if (SubscriptionMatcher.matches(s.criteria(), facts)) {
           out.add(s);

@@ -1,12 +1,10 @@
 package io.telejobs.notifier.subscriptions;
 
-import java.util.function.IntConsumer;
-
 /**
  * The subscriptions that fit one job, as the ordinals of a {@link MatchIndex}: one bit per subscription
- * and their count. The index hands the bitset it computed to the caller as it is (a tenth of the memory
- * of the ordinals as ints at a million subscriptions, and nothing to write out), and the caller reads the
- * ordinals from it once. Not safe for concurrent use; each match makes its own.
+ * and their count. The index hands the bitset it computed to the caller as it is (125 KB at a million
+ * subscriptions, where the median job's 105,000 ordinals as ints take 420 KB, and nothing to write out),
+ * and the caller reads the ordinals from it once. Not safe for concurrent use; each match makes its own.
  */
 public final class MatchSet {
   static final MatchSet EMPTY = new MatchSet(new long[0], 0);
@@ -22,16 +20,6 @@ public final class MatchSet {
 
   public int size() {
     return size;
-  }
-
-  public boolean isEmpty() {
-    return size == 0;
-  }
-
-  /** Whether {@code ordinal} is in the set. */
-  public boolean contains(int ordinal) {
-    int word = ordinal >>> 6;
-    return ordinal >= 0 && word < bits.length && (bits[word] & (1L << ordinal)) != 0;
   }
 
   /** Ordinals listed per batch by {@link #forEachBatch} before they are handed out. */
@@ -92,15 +80,6 @@ public final class MatchSet {
         each.accept(batch, k);
       }
     }
-  }
-
-  /** Calls {@code each} with every ordinal in the set, ascending. */
-  public void forEach(IntConsumer each) {
-    forEachBatch((ordinals, count) -> {
-      for (int x = 0; x < count; x++) {
-        each.accept(ordinals[x]);
-      }
-    });
   }
 
   /** Removes {@code ordinal} from the set if it is there. */
